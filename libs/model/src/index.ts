@@ -1,0 +1,13 @@
+export { Labels, METRIC_NAME, compareLabels } from './labels.js';
+export { Matcher, InvalidRegexError, matchesAll, type MatchType } from './matcher.js';
+export {
+  type Sample,
+  type LabeledSample,
+  type Series,
+  staleMarker,
+  writeValue,
+  readSample,
+  isStaleBits,
+} from './sample.js';
+export { type TargetGroup, ADDRESS_LABEL } from './target-group.js';
+export { hash64, jumpHash } from './hash.js';
