@@ -1,9 +1,2 @@
-export type {
-  Series,
-  Querier,
-  Queryable,
-  LabeledSample,
-  Appender,
-  Appendable,
-} from './interface.js';
+export type { Querier, Queryable, Appender, Appendable } from './interface.js';
 export { mergeSeriesSets, mergeSamples, FanoutQueryable } from './merge.js';
