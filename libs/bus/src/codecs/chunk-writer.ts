@@ -1,0 +1,154 @@
+import type { Labels, Sample } from '@promethium/model';
+import { CodecError } from '../errors.js';
+import { ByteWriter, utf8, varintLength, zigzag } from './bytes.js';
+
+/**
+ * Writes the binary series layout shared by sampleBatch and seriesChunk, tracking the
+ * exact encoded size so a chunk can be cut before it exceeds a byte budget:
+ *
+ *   format byte
+ *   varint n, then n × (varint byte length, UTF-8)   string table, each string once
+ *   varint series count, then per series:
+ *     varint label count, then count × (varint name index, varint value index)
+ *     varint sample count, then per sample:
+ *       zig-zag varint of t minus the previous sample's t in this chunk (first: minus 0)
+ *       8 bytes little-endian value (writeValue: staleness markers keep their bits)
+ */
+export class ChunkWriter {
+  readonly #format: number;
+  readonly #maxBytes: number;
+  readonly #index = new Map<string, number>();
+  readonly #table = new ByteWriter();
+  readonly #body = new ByteWriter();
+  #seriesCount = 0;
+  #prevT = 0;
+  // The open series: label refs and samples are held apart until its count is known.
+  #openLabels: ByteWriter | undefined;
+  #openSamples = new ByteWriter();
+  #openCount = 0;
+
+  /** A chunk in layout `format` that must stay within `maxBytes` (Infinity: unbounded). */
+  constructor(format: number, maxBytes: number) {
+    this.#format = format;
+    this.#maxBytes = maxBytes;
+  }
+
+  /** Whether no series was added. */
+  get empty(): boolean {
+    return this.#seriesCount === 0 && this.#openLabels === undefined;
+  }
+
+  /**
+   * Opens a series with its first sample (if any); false, with nothing changed, when that
+   * would exceed the budget. Closes the previously open series.
+   */
+  openSeries(labels: Labels, first: Sample | undefined): boolean {
+    this.closeSeries();
+    const fresh = new Map<string, number>();
+    let tableGrowth = 0;
+    let refs = varintLength(labels.size);
+    for (const pair of labels) {
+      for (const s of pair) {
+        let idx = this.#index.get(s) ?? fresh.get(s);
+        if (idx === undefined) {
+          idx = this.#index.size + fresh.size;
+          fresh.set(s, idx);
+          const len = Buffer.byteLength(s, 'utf8');
+          tableGrowth += varintLength(len) + len;
+        }
+        refs += varintLength(idx);
+      }
+    }
+    const sampleCost = first ? this.#sampleCost(first.t) : 0;
+    const growth =
+      tableGrowth +
+      varintLength(this.#index.size + fresh.size) -
+      varintLength(this.#index.size) +
+      varintLength(this.#seriesCount + 1) -
+      varintLength(this.#seriesCount) +
+      refs +
+      varintLength(first ? 1 : 0) +
+      sampleCost;
+    if (this.size() + growth > this.#maxBytes) return false;
+    for (const [s, idx] of fresh) {
+      this.#index.set(s, idx);
+      const bytes = utf8(s);
+      this.#table.varint(bytes.length);
+      this.#table.bytes(bytes);
+    }
+    const w = new ByteWriter();
+    w.varint(labels.size);
+    for (const pair of labels) for (const s of pair) w.varint(this.#index.get(s)!);
+    this.#openLabels = w;
+    this.#openSamples = new ByteWriter();
+    this.#openCount = 0;
+    if (first) this.#appendSample(first);
+    return true;
+  }
+
+  /** Adds a sample to the open series; false, with nothing changed, when over budget. */
+  addSample(sample: Sample): boolean {
+    if (this.#openLabels === undefined) throw new Error('BUG: addSample without an open series');
+    const growth =
+      this.#sampleCost(sample.t) +
+      varintLength(this.#openCount + 1) -
+      varintLength(this.#openCount);
+    if (this.size() + growth > this.#maxBytes) return false;
+    this.#appendSample(sample);
+    return true;
+  }
+
+  /** Moves the open series (if any) into the body. */
+  closeSeries(): void {
+    if (this.#openLabels === undefined) return;
+    this.#body.bytes(this.#openLabels.toBytes());
+    this.#body.varint(this.#openCount);
+    this.#body.bytes(this.#openSamples.toBytes());
+    this.#seriesCount++;
+    this.#openLabels = undefined;
+  }
+
+  /** The exact encoded size if the chunk were finished now. */
+  size(): number {
+    const open =
+      this.#openLabels === undefined
+        ? 0
+        : this.#openLabels.length + varintLength(this.#openCount) + this.#openSamples.length;
+    const seriesCount = this.#seriesCount + (this.#openLabels === undefined ? 0 : 1);
+    return (
+      1 +
+      varintLength(this.#index.size) +
+      this.#table.length +
+      varintLength(seriesCount) +
+      this.#body.length +
+      open
+    );
+  }
+
+  /** The encoded chunk. */
+  finish(): Uint8Array {
+    this.closeSeries();
+    const out = new ByteWriter();
+    out.byte(this.#format);
+    out.varint(this.#index.size);
+    out.bytes(this.#table.toBytes());
+    out.varint(this.#seriesCount);
+    out.bytes(this.#body.toBytes());
+    const bytes = out.toBytes();
+    if (bytes.length > this.#maxBytes)
+      throw new Error(`BUG: chunk of ${bytes.length} bytes exceeds its budget ${this.#maxBytes}`);
+    return bytes;
+  }
+
+  #sampleCost(t: number): number {
+    if (!Number.isSafeInteger(t)) throw new CodecError(`timestamp ${t} is not an integer`);
+    return varintLength(zigzag(t - this.#prevT)) + 8;
+  }
+
+  #appendSample(sample: Sample): void {
+    this.#openSamples.varint(zigzag(sample.t - this.#prevT));
+    this.#openSamples.value(sample);
+    this.#prevT = sample.t;
+    this.#openCount++;
+  }
+}

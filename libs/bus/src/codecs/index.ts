@@ -1,0 +1,21 @@
+import type { LabeledSample, Series } from '@promethium/model';
+import type { Codec } from './codec.js';
+import { selectRequestCodec, targetSetCodec, targetSetsCodec } from './json-codecs.js';
+import type { SelectRequest, TargetSet } from './json-codecs.js';
+import { sampleBatchCodec } from './sample-batch.js';
+import { seriesChunkCodec } from './series-chunk.js';
+
+/** The codec of each message kind; see `subjects` for which subject carries which. */
+export const codecs: {
+  readonly targetSet: Codec<TargetSet>;
+  readonly targetSets: Codec<TargetSet[]>;
+  readonly selectRequest: Codec<SelectRequest>;
+  readonly sampleBatch: Codec<LabeledSample[]>;
+  readonly seriesChunk: Codec<Series[]>;
+} = {
+  targetSet: targetSetCodec,
+  targetSets: targetSetsCodec,
+  selectRequest: selectRequestCodec,
+  sampleBatch: sampleBatchCodec,
+  seriesChunk: seriesChunkCodec,
+};

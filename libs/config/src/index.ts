@@ -1,0 +1,45 @@
+export {
+  ConfigError,
+  ConfigReadError,
+  InvalidDurationError,
+  type ConfigErrorSite,
+} from './errors.js';
+export { parseDuration, formatDuration } from './duration.js';
+export { labelSet, labelNameProblem, labelValueProblem } from './labels.js';
+export { joinDir } from './paths.js';
+export { YamlSource, type YamlNode } from './yaml/source.js';
+export { Cursor, type MapEntry } from './yaml/cursor.js';
+export {
+  type Decoder,
+  type DecodedFile,
+  decodeYaml,
+  str,
+  bool,
+  duration,
+  oneOf,
+  list,
+  record,
+  check,
+  nonNull,
+} from './yaml/decoders.js';
+export {
+  type Field,
+  type Shape,
+  type Decoded,
+  type ObjectOptions,
+  field,
+  optional,
+  required,
+  object,
+} from './yaml/object.js';
+export { parsePrometheusConfig, loadPrometheusConfig } from './prometheus/load.js';
+export type {
+  LoadedConfig,
+  PrometheusConfig,
+  PrometheusConfigOptions,
+  GlobalConfig,
+  ScrapeConfig,
+  FileSdConfig,
+} from './prometheus/types.js';
+export { parseWebConfig, loadWebConfig } from './web/load.js';
+export type { WebConfig, WebTlsConfig, ClientAuthType, TlsVersion } from './web/types.js';

@@ -1,0 +1,2 @@
+export { ShardedAppendable, shardOf } from './sharded-appender.js';
+export { ShardQueryable, shardedQueryable } from './shard-queryable.js';

@@ -1,0 +1,57 @@
+import type { Router } from 'express';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Bus } from '@promethium/bus';
+import type { PrometheusConfig } from '@promethium/config';
+import type { FlagSpec, ParsedFlags } from '@promethium/runtime';
+
+/** What a command's start function is handed by the runner. */
+export interface CommandContext {
+  flags: ParsedFlags;
+  logger: Logger;
+  registry: Registry;
+  /** The NATS bus; undefined for commands that bring their own (`all`). */
+  bus: Bus | undefined;
+  /** The loaded `--config.file`; undefined for commands that take none. */
+  config: PrometheusConfig | undefined;
+}
+
+/** A started service as the runner manages it. */
+export interface StartedService {
+  /** Mounts the service's HTTP routes (called once, after start). */
+  routes?(router: Router): void;
+  /** Applies a freshly loaded configuration (commands with `usesConfig`). */
+  reload?(config: PrometheusConfig): Promise<void>;
+  /** Whether the service can serve traffic, beyond the bus being connected. */
+  ready?(): boolean;
+  stop(): Promise<void>;
+}
+
+/** One `promethium <name>` subcommand. */
+export interface Command {
+  readonly name: string;
+  readonly description: string;
+  /** Flags besides the common ones. */
+  readonly flags: readonly FlagSpec[];
+  /** Default `--web.listen-address` of this service. */
+  readonly listenAddress: string;
+  readonly usesConfig: boolean;
+  readonly usesNats: boolean;
+  start(ctx: CommandContext): Promise<StartedService>;
+}
+
+/** `--storage.shards`, shared by every command that talks to all shards. */
+export const shardsFlag: FlagSpec = {
+  name: 'storage.shards',
+  type: 'number',
+  default: 2,
+  help: 'Number of storage shards series are spread over (each select fans out to all of them).',
+};
+
+/** Reads `--storage.shards` and checks it is a positive integer. */
+export function shardCount(flags: ParsedFlags): number {
+  const n = flags.number('storage.shards')!;
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--storage.shards must be a positive integer, got ${n}`);
+  return n;
+}

@@ -1,0 +1,40 @@
+import { startAllInOne } from '@promethium/all-in-one';
+import { shardCount, shardsFlag } from '../command.js';
+import type { Command } from '../command.js';
+import { queryFlags } from './query-flags.js';
+
+/** `promethium all`: every service in one process over the in-process bus. */
+export const allCommand: Command = {
+  name: 'all',
+  description: 'Runs discovery, scraper, storage shards and query in one process (no NATS needed).',
+  flags: [
+    {
+      name: 'storage.tsdb.path',
+      type: 'string',
+      default: 'data/',
+      help: 'Base path for metrics storage.',
+    },
+    shardsFlag,
+    ...queryFlags,
+  ],
+  listenAddress: '0.0.0.0:9090',
+  usesConfig: true,
+  usesNats: false,
+  async start({ config, flags, logger, registry }) {
+    const all = await startAllInOne({
+      config: config!,
+      dataDir: flags.string('storage.tsdb.path')!,
+      shards: shardCount(flags),
+      logger,
+      registry,
+      lookbackDeltaMs: flags.duration('query.lookback-delta'),
+      queryTimeoutMs: flags.duration('query.timeout'),
+      maxSamples: flags.number('query.max-samples'),
+    });
+    return {
+      routes: (router) => all.routes(router),
+      reload: (next) => all.reload(next),
+      stop: () => all.stop(),
+    };
+  },
+};

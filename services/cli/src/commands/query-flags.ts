@@ -1,0 +1,23 @@
+import type { FlagSpec } from '@promethium/runtime';
+
+/** Prometheus's query flags, shared by `query` and `all`. */
+export const queryFlags: FlagSpec[] = [
+  {
+    name: 'query.lookback-delta',
+    type: 'duration',
+    default: '5m',
+    help: 'The maximum lookback duration for retrieving metrics during expression evaluations.',
+  },
+  {
+    name: 'query.timeout',
+    type: 'duration',
+    default: '2m',
+    help: 'Maximum time a query may take before being aborted.',
+  },
+  {
+    name: 'query.max-samples',
+    type: 'number',
+    default: 50000000,
+    help: 'Maximum number of samples a single query can load into memory.',
+  },
+];

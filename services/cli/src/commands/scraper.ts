@@ -1,0 +1,23 @@
+import { startScraper } from '@promethium/scraper-service';
+import { shardCount, shardsFlag } from '../command.js';
+import type { Command } from '../command.js';
+
+/** `promethium scraper`: scrapes discovered targets into the storage shards. */
+export const scraperCommand: Command = {
+  name: 'scraper',
+  description: 'Scrapes the targets discovery publishes and writes samples to the storage shards.',
+  flags: [shardsFlag],
+  listenAddress: '0.0.0.0:9096',
+  usesConfig: true,
+  usesNats: true,
+  async start({ bus, config, flags, logger, registry }) {
+    const service = await startScraper({
+      bus: bus!,
+      config: config!,
+      shards: shardCount(flags),
+      logger,
+      registry,
+    });
+    return { reload: (next) => service.reload(next), stop: () => service.stop() };
+  },
+};

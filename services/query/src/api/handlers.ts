@@ -1,0 +1,90 @@
+import type { Engine, QueryResult } from '@promethium/promql';
+import type { Queryable } from '@promethium/storage';
+import type { Request, Response } from 'express';
+import { ApiError, invalidParam } from './errors.js';
+import { queryData, successBody, send } from './json.js';
+import { ParamError, formValues, parseDurationNs, parseTime } from './params.js';
+import type { FormValue } from './params.js';
+import { RequestSignal } from './signal.js';
+
+/** What the query handlers need. */
+export interface QueryDeps {
+  readonly engine: Engine;
+  readonly queryable: Queryable;
+  /** Current time in milliseconds; the default evaluation time of /query. */
+  readonly now: () => number;
+}
+
+// Prometheus's cap on points per series in a range query.
+const MAX_POINTS = 11_000;
+const NS_PER_MS = 1e6;
+
+/** GET/POST /query: `query`, optional `time` (default now) and `timeout`; `limit` is not applied yet. */
+export async function instantQuery(deps: QueryDeps, req: Request, res: Response): Promise<void> {
+  const form = formValues(req);
+  const time = form('time');
+  const timeMs =
+    time === '' ? Math.floor(deps.now()) : param('time', () => parseTime(time), 'time');
+  const timeoutMs = timeoutParam(form);
+  await answer(res, timeoutMs, (signal) =>
+    deps.engine.instantQuery(deps.queryable, form('query'), timeMs, signal),
+  );
+}
+
+/** GET/POST /query_range: `query`, `start`, `end`, `step`, optional `timeout`. */
+export async function rangeQuery(deps: QueryDeps, req: Request, res: Response): Promise<void> {
+  const form = formValues(req);
+  const startMs = param('start', () => parseTime(form('start')));
+  const endMs = param('end', () => parseTime(form('end')));
+  if (endMs < startMs) throw invalidParam('end', 'end timestamp must not be before start time');
+  const stepNs = param('step', () => parseDurationNs(form('step')));
+  // A step under a millisecond is zero at the engine's resolution.
+  if (stepNs < NS_PER_MS) {
+    throw invalidParam(
+      'step',
+      'zero or negative query resolution step widths are not accepted. Try a positive integer',
+    );
+  }
+  if (Math.trunc(((endMs - startMs) * NS_PER_MS) / stepNs) > MAX_POINTS) {
+    throw new ApiError(
+      'bad_data',
+      'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
+    );
+  }
+  const timeoutMs = timeoutParam(form);
+  const stepMs = Math.trunc(stepNs / NS_PER_MS);
+  await answer(res, timeoutMs, (signal) =>
+    deps.engine.rangeQuery(deps.queryable, form('query'), startMs, endMs, stepMs, signal),
+  );
+}
+
+/** Parses parameter `name`; a ParamError becomes a bad_data answer naming it. */
+function param<T>(name: string, parse: () => T, wrapAs?: string): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (!(err instanceof ParamError)) throw err;
+    // Prometheus words an explicit `time` error with one more layer.
+    const reason = wrapAs ? `invalid time value for '${wrapAs}': ${err.message}` : err.message;
+    throw invalidParam(name, reason, err);
+  }
+}
+
+function timeoutParam(form: FormValue): number | undefined {
+  const text = form('timeout');
+  return text === '' ? undefined : param('timeout', () => parseDurationNs(text)) / NS_PER_MS;
+}
+
+async function answer(
+  res: Response,
+  timeoutMs: number | undefined,
+  run: (signal: AbortSignal) => Promise<QueryResult>,
+): Promise<void> {
+  const request = new RequestSignal(res, timeoutMs);
+  try {
+    const result = await run(request.signal);
+    send(res, 200, successBody(queryData(result), result.warnings));
+  } finally {
+    request.dispose();
+  }
+}

@@ -1,0 +1,2 @@
+export { startScraper, type ScraperService, type ScraperServiceOptions } from './service.js';
+export { targetsFromGroups, type Target } from './target.js';

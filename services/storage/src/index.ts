@@ -1,0 +1,1 @@
+export { startStorageShard, type StorageShard, type StorageShardOptions } from './shard.js';
