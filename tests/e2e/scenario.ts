@@ -48,7 +48,7 @@ async function instant(api: string, query: string): Promise<VectorResult[]> {
  */
 export async function checkPipeline(api: string, target: string): Promise<void> {
   const series = await waitFor('every target series to be queryable', async () => {
-    const result = await instant(api, 'e2e_requests_total');
+    const result = await instant(api, 'e2e_requests_total{job="e2e"}');
     return result.length === SERIES ? result : undefined;
   });
   const byPath = new Map(series.map((s) => [s.metric.path, s]));
@@ -73,14 +73,14 @@ export async function checkPipeline(api: string, target: string): Promise<void> 
   ]);
   expect(up.find((s) => s.metric.job === 'files')?.metric.team).toBe('a');
 
-  const regex = await instant(api, 'e2e_requests_total{path=~"/p1.*", job!="other"}');
+  const regex = await instant(api, 'e2e_requests_total{path=~"/p1.*", job!="files"}');
   expect(regex.map((s) => s.metric.path).sort()).toEqual(
     ['/p1', ...Array.from({ length: 10 }, (_, i) => `/p1${i}`)].sort(),
   );
 
   const end = Date.now() / 1000;
   const { status, body } = await getJson(
-    `${api}/api/v1/query_range?query=e2e_requests_total&start=${end - 5}&end=${end}&step=1`,
+    `${api}/api/v1/query_range?query=${encodeURIComponent('e2e_requests_total{job="e2e"}')}&start=${end - 5}&end=${end}&step=1`,
   );
   const matrix = body as { data: { resultType: string; result: { values: [number, string][] }[] } };
   expect(status).toBe(200);
