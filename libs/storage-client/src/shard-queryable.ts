@@ -1,6 +1,6 @@
 import type { Matcher } from '@promethium/model';
 import type { Series } from '@promethium/model';
-import { codecs, subjects } from '@promethium/bus';
+import { codecs, decodeSeriesChunks, subjects } from '@promethium/bus';
 import type { Bus } from '@promethium/bus';
 import { FanoutQueryable } from '@promethium/storage';
 import type { Querier, Queryable } from '@promethium/storage';
@@ -27,21 +27,9 @@ export class ShardQueryable implements Queryable {
       mint,
       maxt,
     });
-    // A long series may arrive split over several chunks; consecutive parts are rejoined.
-    let current: Series | undefined;
-    for await (const chunk of this.bus.request(subjects.select(this.shard), request, {
-      timeoutMs: this.timeoutMs,
-    })) {
-      for (const series of codecs.seriesChunk.decode(chunk)) {
-        if (current?.labels.equals(series.labels)) {
-          current = { labels: current.labels, samples: [...current.samples, ...series.samples] };
-          continue;
-        }
-        if (current) yield current;
-        current = series;
-      }
-    }
-    if (current) yield current;
+    yield* decodeSeriesChunks(
+      this.bus.request(subjects.select(this.shard), request, { timeoutMs: this.timeoutMs }),
+    );
   }
 }
 

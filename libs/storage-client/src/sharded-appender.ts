@@ -1,6 +1,6 @@
 import { jumpHash } from '@promethium/model';
 import type { LabeledSample } from '@promethium/model';
-import { codecs, subjects } from '@promethium/bus';
+import { encodeSampleBatches, subjects } from '@promethium/bus';
 import type { Bus } from '@promethium/bus';
 import type { Appendable, Appender } from '@promethium/storage';
 
@@ -47,9 +47,12 @@ export class ShardedAppendable implements Appendable {
       if (!list) perShard.set(shard, (list = []));
       list.push(sample);
     }
+    // A shard's batch is split to fit the bus's message size; each piece is durable on its own.
     await Promise.all(
-      [...perShard].map(([shard, samples]) =>
-        this.bus.publishDurable(subjects.write(shard), codecs.sampleBatch.encode(samples)),
+      [...perShard].flatMap(([shard, samples]) =>
+        encodeSampleBatches(samples, this.bus.maxMessageBytes).map((piece) =>
+          this.bus.publishDurable(subjects.write(shard), piece),
+        ),
       ),
     );
   }

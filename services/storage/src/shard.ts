@@ -17,8 +17,6 @@ export interface StorageShardOptions {
   dataDir: string;
   logger: Logger;
   registry: Registry;
-  /** Largest reply chunk for selects, in bytes. */
-  maxChunkBytes?: number;
 }
 
 /** A running storage shard. */
@@ -42,7 +40,7 @@ export async function startStorageShard(opts: StorageShardOptions): Promise<Stor
     ),
     bus.serve(
       subjects.select(shard),
-      (req, reply) => answerSelect(store, req, reply, opts.maxChunkBytes ?? 256 * 1024),
+      (req, reply) => answerSelect(store, req, reply, bus.maxMessageBytes),
       {
         queue: `storage-${shard}`,
       },
