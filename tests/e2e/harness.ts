@@ -44,6 +44,11 @@ export class Service {
     return code;
   }
 
+  /** The exit code once the process has exited, else undefined. */
+  async exitCode(): Promise<number | undefined> {
+    return this.child.exitCode ?? undefined;
+  }
+
   /** The last lines of output, for assertion messages. */
   tail(lines = 30): string {
     return this.output.join('').split('\n').slice(-lines).join('\n');
