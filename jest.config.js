@@ -20,6 +20,8 @@ const shared = {
 
 export default {
   maxWorkers: 2,
+  // Cross-service tests start real processes; unit tests finish far sooner.
+  testTimeout: 120000,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services}/*/src/**/*.test.ts'] },
@@ -27,7 +29,6 @@ export default {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
-      testTimeout: 120000,
     },
   ],
 };

@@ -74,12 +74,19 @@ export async function startDiscovery(opts: DiscoveryServiceOptions): Promise<Dis
     await reply.end();
   });
   manager.apply(providersFor(opts.config));
+  // A publish made while NATS was unreachable is lost: send every set again on (re)connect.
+  let stopped = false;
+  bus.onStatus((status) => {
+    if (status !== 'connected' || stopped) return;
+    for (const [job, groups] of manager.snapshot()) publish(job, groups);
+  });
   logger.info({ jobs: opts.config.scrapeConfigs.length }, 'discovery started');
   return {
     reload(config) {
       manager.apply(providersFor(config));
     },
     async stop() {
+      stopped = true;
       manager.stop();
       await sync.unsubscribe();
     },

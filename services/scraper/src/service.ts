@@ -42,6 +42,11 @@ export async function startScraper(opts: ScraperServiceOptions): Promise<Scraper
     pool.update(codecs.targetSet.decode(msg.data)),
   );
   await syncTargets(opts.bus, pool, opts.logger);
+  // Target updates published while this scraper was cut off from NATS are lost: ask again.
+  let stopped = false;
+  opts.bus.onStatus((status) => {
+    if (status === 'connected' && !stopped) void syncTargets(opts.bus, pool, opts.logger);
+  });
   opts.logger.info(
     { jobs: opts.config.scrapeConfigs.length, shards: opts.shards },
     'scraper started',
@@ -49,6 +54,7 @@ export async function startScraper(opts: ScraperServiceOptions): Promise<Scraper
   return {
     reload: (config) => pool.configure(config),
     async stop() {
+      stopped = true;
       await subscription.unsubscribe();
       await pool.stopAll();
     },
