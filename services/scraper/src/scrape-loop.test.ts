@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { parsePrometheusConfig } from '@promethium/config';
 import type { LabeledSample } from '@promethium/model';
 import type { Appendable } from '@promethium/storage';
@@ -30,7 +30,7 @@ const names = (samples: LabeledSample[]) =>
 
 describe('ScrapeLoop', () => {
   let server: Server;
-  let respond: (res: import('node:http').ServerResponse) => void;
+  let respond: (res: ServerResponse) => void;
   let address: string;
   let loop: ScrapeLoop | undefined;
   let appendable: RecordingAppendable;
@@ -111,17 +111,13 @@ describe('ScrapeLoop', () => {
   it.each([
     [
       'a body that is not the text format',
-      (res: import('node:http').ServerResponse) => res.end('<html>nope</html>'),
+      (res: ServerResponse) => res.end('<html>nope</html>'),
       'parse',
     ],
-    [
-      'an HTTP error',
-      (res: import('node:http').ServerResponse) => res.writeHead(500).end(),
-      'http',
-    ],
+    ['an HTTP error', (res: ServerResponse) => res.writeHead(500).end(), 'http'],
     [
       'a target slower than the timeout',
-      (res: import('node:http').ServerResponse) => void setTimeout(() => res.end('a 1\n'), 200),
+      (res: ServerResponse) => void setTimeout(() => res.end('a 1\n'), 200),
       'timeout',
     ],
   ])('reports up=0 for %s', async (_name, handler, reason) => {
