@@ -44,6 +44,12 @@ export class Service {
     return code;
   }
 
+  /** Kills the process without warning (SIGKILL), as a crash would. */
+  async kill(): Promise<void> {
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
   /** The exit code once the process has exited, else undefined. */
   async exitCode(): Promise<number | undefined> {
     return this.child.exitCode ?? undefined;

@@ -18,6 +18,13 @@ describe('cluster mode when NATS is down at start and goes away later', () => {
   let nats: NatsServerHandle | undefined;
   const ports: Record<string, number> = {};
   const services: Service[] = [];
+  let common: (name: string) => string[];
+  const storage0Args = () => [
+    'storage',
+    ...common('storage0'),
+    '--storage.shard=0',
+    `--storage.tsdb.path=${join(dir, 's0')}`,
+  ];
   const url = (name: string, path: string) => `http://127.0.0.1:${ports[name]}${path}`;
 
   beforeAll(async () => {
@@ -29,7 +36,7 @@ describe('cluster mode when NATS is down at start and goes away later', () => {
     await writeFile(config, configYaml(target.address, sdFile));
     natsPort = await freePort();
     for (const name of NAMES) ports[name] = await freePort();
-    const common = (name: string) => [
+    common = (name: string) => [
       `--nats.url=nats://127.0.0.1:${natsPort}`,
       `--web.listen-address=127.0.0.1:${ports[name]}`,
     ];
@@ -116,6 +123,36 @@ describe('cluster mode when NATS is down at start and goes away later', () => {
       expect(after.every(([, v]) => v === '10')).toBe(true);
       const earlier = await rangeQuery(before - 3, before);
       expect(earlier.length).toBeGreaterThan(0);
+    } catch (err) {
+      console.error(dump());
+      throw err;
+    }
+  });
+
+  it('loses nothing while a storage shard is down: its stream holds the batches until it is back', async () => {
+    const crashed = Date.now() / 1000;
+    await services[0]!.kill();
+    await new Promise((r) => setTimeout(r, 3000));
+    const restarted = Date.now() / 1000;
+    services[0] = new Service('storage0', storage0Args());
+    try {
+      const series = await waitFor(
+        'every series to have samples from the outage window',
+        async () => {
+          const { status, body } = await getJson(
+            url(
+              'query',
+              `/api/v1/query_range?query=${encodeURIComponent('e2e_requests_total{job="e2e"}')}&start=${crashed + 0.5}&end=${restarted - 0.5}&step=1`,
+            ),
+          );
+          if (status !== 200) return undefined;
+          const result = (body as { data: { result: { values: unknown[] }[] } }).data.result;
+          return result.length === 20 && result.every((s) => s.values.length > 0)
+            ? result
+            : undefined;
+        },
+      );
+      expect(series).toHaveLength(20);
     } catch (err) {
       console.error(dump());
       throw err;
