@@ -34,7 +34,10 @@ export async function runCommand(
   argv: readonly string[],
 ): Promise<ExitCode | 'running'> {
   const specs = [
-    ...withDefaults(commonFlags, { 'web.listen-address': command.listenAddress }),
+    ...withDefaults(
+      commonFlags.filter((f) => command.usesConfig || f.name !== 'config.file'),
+      { 'web.listen-address': command.listenAddress },
+    ),
     ...command.flags,
   ];
   const usage = `promethium ${command.name}`;
@@ -42,7 +45,7 @@ export async function runCommand(
   try {
     flags = parseFlags(argv, specs, usage);
   } catch (err) {
-    process.stderr.write(`${usage}: error: ${(err as Error).message}, try --help\n`);
+    process.stderr.write(`${(err as Error).message}\n`);
     return 2;
   }
   if (flags.help) {

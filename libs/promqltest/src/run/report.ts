@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ScriptParseError } from '../errors.js';
+import { parseScript } from '../script/parse.js';
+import type { Script } from '../script/types.js';
+import { runScript } from './runner.js';
+import type { RunOptions } from './runner.js';
+
+/** Options of runFiles. */
+export interface ReportOptions extends Pick<RunOptions, 'engine' | 'rangeCheck'> {
+  /** Also print the first line of every failure. */
+  readonly verbose?: boolean;
+  /** Runs only evals whose `<file>:<line> <expr>` contains this text. */
+  readonly filter?: string;
+  /** Receives the report line by line. */
+  readonly write: (line: string) => void;
+  /** Receives script errors; defaults to `write`. */
+  readonly writeError?: (line: string) => void;
+}
+
+/** Totals over every file; `scriptErrors` counts files that could not be read or parsed. */
+export interface ReportTotals {
+  readonly passed: number;
+  readonly failed: number;
+  readonly scriptErrors: number;
+}
+
+/**
+ * Runs each script file and reports one line per file (`name.test: P passed, F
+ * failed`), with `verbose` one indented line per failure (`name.test:LINE: expr:
+ * reason`), then the closing line `promqltest: P passed, F failed`. A file that
+ * cannot be read or parsed is reported through `writeError` and counted in
+ * `scriptErrors`; the other files still run.
+ */
+export async function runFiles(
+  files: readonly string[],
+  options: ReportOptions,
+): Promise<ReportTotals> {
+  const writeError = options.writeError ?? options.write;
+  let passed = 0;
+  let failed = 0;
+  let scriptErrors = 0;
+  for (const path of files) {
+    const name = basename(path);
+    const script = await loadScript(path, name);
+    if (typeof script === 'string') {
+      scriptErrors++;
+      writeError(`script error: ${script}`);
+      continue;
+    }
+    const filter = options.filter;
+    const outcomes = await runScript(script, {
+      engine: options.engine,
+      rangeCheck: options.rangeCheck,
+      select:
+        filter === undefined
+          ? undefined
+          : (cmd) => `${name}:${cmd.line} ${cmd.expr}`.includes(filter),
+    });
+    const failures = outcomes.filter((o) => !o.passed);
+    passed += outcomes.length - failures.length;
+    failed += failures.length;
+    options.write(
+      `${name}: ${outcomes.length - failures.length} passed, ${failures.length} failed`,
+    );
+    if (!options.verbose) continue;
+    for (const f of failures)
+      options.write(`  ${name}:${f.line}: ${f.expr}: ${firstLine(f.reason ?? '')}`);
+  }
+  options.write(`promqltest: ${passed} passed, ${failed} failed`);
+  return { passed, failed, scriptErrors };
+}
+
+/** The parsed script, or why it could not be read or parsed. */
+async function loadScript(path: string, name: string): Promise<Script | string> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    return `cannot read ${path}: ${(err as Error).message}`;
+  }
+  try {
+    return parseScript(text, name);
+  } catch (err) {
+    if (err instanceof ScriptParseError) return err.message;
+    throw err;
+  }
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end < 0 ? text : text.slice(0, end);
+}
