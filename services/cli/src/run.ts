@@ -70,8 +70,8 @@ async function start(command: Command, flags: ParsedFlags, logger: Logger): Prom
   const registry = createRegistry(command.name);
   const lifecycle = new Lifecycle();
   const reloaders = createReloaders(logger, registry);
-  const configFile = flags.string('config.file')!;
-  const config = command.usesConfig ? await loadConfig(configFile, logger) : undefined;
+  const configFile = command.usesConfig ? flags.string('config.file')! : undefined;
+  const config = configFile === undefined ? undefined : await loadConfig(configFile, logger);
 
   // The HTTP server comes up first, so /metrics and health answer while the bus connects;
   // the service's routes are mounted on `routes` once it has started.
@@ -105,7 +105,7 @@ async function start(command: Command, flags: ParsedFlags, logger: Logger): Prom
   const started = await command.start({ flags, logger, registry, bus: state.bus, config });
   lifecycle.add(command.name, () => started.stop());
   started.routes?.(routes);
-  if (command.usesConfig && started.reload) {
+  if (configFile !== undefined && started.reload) {
     const reload = started.reload.bind(started);
     reloaders.add('config', async () => reload(await loadConfig(configFile, logger)));
   }
