@@ -42,12 +42,6 @@ export class ConfigReadError extends ConfigError {
   }
 }
 
-/** A duration string that is not in Prometheus's `1h30m` form; `message` quotes the text. */
-export class InvalidDurationError extends Error {
-  override readonly name = 'InvalidDurationError';
-  readonly code = 'invalid_duration';
-}
-
 /** Formats a problem the way every config message and warning is written. */
 export function formatConfigMessage(site: ConfigErrorSite, detail: string): string {
   const where = site.line > 0 ? `${site.file}:${site.line}:${site.column}` : site.file;

@@ -1,7 +1,5 @@
 export { ParseError, QueryError, type QueryErrorCode } from './errors.js';
 export { type Position } from './position.js';
-export { goQuote } from './go-quote.js';
-export { parseDuration, InvalidDurationError } from './duration.js';
 export { Lexer } from './lexer/lexer.js';
 export { type Token, type TokenType, describeToken } from './lexer/token.js';
 export { parseExpr } from './parser/parser.js';

@@ -304,7 +304,7 @@ describe('loadPrometheusConfig', () => {
     const path = join(dir, 'bad.yml');
     await writeFile(path, 'global:\n  scrape_interval: 1x\n');
     await expect(loadPrometheusConfig(path)).rejects.toThrow(
-      `${path}:2:20: global.scrape_interval: invalid duration "1x"`,
+      `${path}:2:20: global.scrape_interval: unknown unit "x" in duration "1x"`,
     );
   });
 

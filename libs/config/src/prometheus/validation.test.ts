@@ -42,7 +42,7 @@ describe('prometheus.yml validation', () => {
     [
       'an invalid duration',
       BAD_TIMEOUT,
-      'prometheus.yml:9:22: scrape_configs[1].scrape_timeout: invalid duration "10x"',
+      'prometheus.yml:9:22: scrape_configs[1].scrape_timeout: unknown unit "x" in duration "10x"',
     ],
     [
       'an unknown top-level section',

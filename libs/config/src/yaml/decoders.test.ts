@@ -199,12 +199,12 @@ servers:
     [
       'invalid duration',
       'servers:\n  - {name: a, timeout: 10x}\n',
-      'test.yml:2:24: servers[0].timeout: invalid duration "10x"',
+      'test.yml:2:24: servers[0].timeout: unknown unit "x" in duration "10x"',
     ],
     [
       'numeric duration',
       'servers:\n  - {name: a, timeout: 15}\n',
-      'test.yml:2:24: servers[0].timeout: invalid duration "15"',
+      'test.yml:2:24: servers[0].timeout: not a valid duration string: "15"',
     ],
     [
       'enum',

@@ -1,6 +1,5 @@
 import { isScalar } from 'yaml';
-import { parseDuration } from '../duration.js';
-import { InvalidDurationError } from '../errors.js';
+import { InvalidDurationError, parseDuration } from '@promethium/model';
 import { Cursor, describe } from './cursor.js';
 import { YamlSource } from './source.js';
 

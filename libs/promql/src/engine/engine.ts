@@ -1,7 +1,6 @@
-import { Labels, compareLabels } from '@promethium/model';
+import { Labels, compareLabels, goQuote } from '@promethium/model';
 import type { Querier, Queryable } from '@promethium/storage';
 import { ParseError, QueryError } from '../errors.js';
-import { goQuote } from '../go-quote.js';
 import { documentedType, valueTypeOf } from '../parser/ast.js';
 import type { Expr } from '../parser/ast.js';
 import { parseExpr } from '../parser/parser.js';

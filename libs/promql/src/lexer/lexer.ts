@@ -1,5 +1,5 @@
 import { ParseError } from '../errors.js';
-import { goQuote, goQuoteRune } from '../go-quote.js';
+import { goQuote, goQuoteRune } from '@promethium/model';
 import { Cursor, EOF, isAlpha, isAlphaNumeric, isDigit, isSpace } from './cursor.js';
 import { scanDurationRest, scanNumber } from './scan-number.js';
 import { scanQuoted, scanRaw } from './scan-string.js';

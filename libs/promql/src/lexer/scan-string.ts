@@ -1,4 +1,4 @@
-import { goUnicode } from '../go-quote.js';
+import { goUnicode } from '@promethium/model';
 import { EOF } from './cursor.js';
 import type { Cursor } from './cursor.js';
 

@@ -1,4 +1,4 @@
-import { goQuote, goQuoteTruncated } from '../go-quote.js';
+import { goQuote, goQuoteTruncated } from '@promethium/model';
 
 /** Binary and set operators, plus `@`, as Prometheus groups them. */
 export const OPERATOR_TYPES = [

@@ -1,5 +1,4 @@
-import { METRIC_NAME } from '@promethium/model';
-import { goQuote } from '../go-quote.js';
+import { METRIC_NAME, goQuote } from '@promethium/model';
 import type { Parser } from './parser.js';
 import type { Expr, VectorSelector } from './ast.js';
 

@@ -1,4 +1,4 @@
-import { parseDuration } from '../duration.js';
+import { parseDuration } from '@promethium/model';
 import type { Token } from '../lexer/token.js';
 import { parseNumber } from './number.js';
 import type { Parser } from './parser.js';

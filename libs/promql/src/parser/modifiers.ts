@@ -1,4 +1,4 @@
-import { goFixed6 } from '../go-quote.js';
+import { goFixed6 } from '@promethium/model';
 import { roundHalfAwayFromZero, secondsToMs } from '../duration.js';
 import { signedSeconds } from './literal.js';
 import type { Parser } from './parser.js';

@@ -1,4 +1,4 @@
-import { goQuote } from '../go-quote.js';
+import { goQuote } from '@promethium/model';
 
 const INT64_MAX = (1n << 63n) - 1n;
 

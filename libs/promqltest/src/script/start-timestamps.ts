@@ -1,5 +1,5 @@
 import type { Labels } from '@promethium/model';
-import { InvalidDurationError, parseDuration } from '@promethium/promql';
+import { InvalidDurationError, parseDuration } from '@promethium/model';
 import { FragmentError } from '../errors.js';
 import { MAX_SEQUENCE_LENGTH } from './sequence.js';
 import { parseLabelPart } from './series.js';

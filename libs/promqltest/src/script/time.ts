@@ -1,4 +1,4 @@
-import { InvalidDurationError, parseDuration } from '@promethium/promql';
+import { InvalidDurationError, parseDuration } from '@promethium/model';
 import { ScriptParseError } from '../errors.js';
 import type { LineRef } from '../errors.js';
 

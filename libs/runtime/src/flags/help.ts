@@ -1,4 +1,4 @@
-import { formatDuration } from '@promethium/config';
+import { formatDuration } from '@promethium/model';
 import type { FlagSpec } from './spec.js';
 
 const MAX_LEFT = 34;

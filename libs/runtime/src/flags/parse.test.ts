@@ -114,12 +114,12 @@ describe('parseFlags', () => {
     [
       ['--query.timeout=5x'],
       '--query.timeout',
-      'svc: flag --query.timeout: invalid duration "5x", try --help',
+      'svc: flag --query.timeout: unknown unit "x" in duration "5x", try --help',
     ],
     [
       ['--query.timeout=-1s'],
       '--query.timeout',
-      'svc: flag --query.timeout: invalid duration "-1s", try --help',
+      'svc: flag --query.timeout: not a valid duration string: "-1s", try --help',
     ],
     [
       ['--log.level=trace'],

@@ -1,4 +1,4 @@
-import { parseDuration } from '@promethium/config';
+import { parseDuration } from '@promethium/model';
 import { FlagError, toError } from '../errors.js';
 import { ParsedFlags } from './parsed.js';
 import type { FlagSpec, FlagValue } from './spec.js';

@@ -1,4 +1,4 @@
-import { goQuote } from '@promethium/promql';
+import { goQuote } from '@promethium/model';
 import type { QueryError } from '@promethium/promql';
 
 /** Prometheus's API error types. */

@@ -1,4 +1,4 @@
-import { goQuote, parseDuration } from '@promethium/promql';
+import { goQuote, parseDuration } from '@promethium/model';
 import type { Request } from 'express';
 
 /** Reads one request parameter as Go's FormValue does: form body first, then the query string. */
