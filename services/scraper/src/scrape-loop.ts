@@ -21,6 +21,8 @@ export interface ScrapeLoopObserver {
 export class ScrapeLoop {
   private readonly controller = new AbortController();
   private timer: NodeJS.Timeout | undefined;
+  // Scraped label set (its key) → the labels stored for it, from the last scrape. Reusing
+  // them skips rebuilding, sorting and re-hashing every series on every scrape.
   private previous = new Map<string, Labels>();
   private running: Promise<void> = Promise.resolve();
 
@@ -58,24 +60,36 @@ export class ScrapeLoop {
     if (this.controller.signal.aborted) return;
     const durationMs = Date.now() - start;
     this.observer.scraped(this.target, outcome, durationMs);
-    const samples = outcome.ok ? outcome.samples.map((s) => this.label(s, start)) : [];
-    const current = new Map(samples.map((s) => [s.labels.key(), s.labels]));
+    const current = new Map<string, Labels>();
+    const samples = outcome.ok ? outcome.samples.map((s) => this.label(s, start, current)) : [];
     const report = this.reportSamples(start, outcome.ok, durationMs, samples.length);
     await this.write([...samples, ...this.staleFor(current, start), ...report]);
     this.previous = current;
   }
 
-  private label(sample: ParsedSample, scrapeTime: number): LabeledSample {
-    const { honorLabels, honorTimestamps } = this.target.config;
-    const pairs: (readonly [string, string])[] = [...sample.labels];
+  private label(
+    sample: ParsedSample,
+    scrapeTime: number,
+    current: Map<string, Labels>,
+  ): LabeledSample {
+    const key = sample.labels.key();
+    const labels =
+      this.previous.get(key) ?? current.get(key) ?? this.withTargetLabels(sample.labels);
+    current.set(key, labels);
+    const { honorTimestamps } = this.target.config;
+    const t = honorTimestamps && sample.timestampMs !== undefined ? sample.timestampMs : scrapeTime;
+    return { labels, t, v: sample.value };
+  }
+
+  private withTargetLabels(scraped: Labels): Labels {
+    const pairs: (readonly [string, string])[] = [...scraped];
     for (const [name, value] of this.target.labels) {
       const clash = pairs.findIndex(([n]) => n === name);
       if (clash === -1) pairs.push([name, value]);
-      else if (!honorLabels)
+      else if (!this.target.config.honorLabels)
         pairs.splice(clash, 1, [`exported_${name}`, pairs[clash]![1]], [name, value]);
     }
-    const t = honorTimestamps && sample.timestampMs !== undefined ? sample.timestampMs : scrapeTime;
-    return { labels: Labels.fromPairs(pairs), t, v: sample.value };
+    return Labels.fromPairs(pairs);
   }
 
   private staleFor(current: Map<string, Labels>, t: number): LabeledSample[] {
