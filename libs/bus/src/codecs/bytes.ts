@@ -70,6 +70,16 @@ export class ByteWriter {
     this.#len += 8;
   }
 
+  /** The bytes written, without copying; valid until the next write or reset. */
+  written(): Uint8Array {
+    return this.#buf.subarray(0, this.#len);
+  }
+
+  /** Forgets what was written, keeping the buffer for reuse. */
+  reset(): void {
+    this.#len = 0;
+  }
+
   /** A copy of the bytes written. */
   toBytes(): Uint8Array {
     return this.#buf.slice(0, this.#len);

@@ -23,8 +23,10 @@ export class ChunkWriter {
   #seriesCount = 0;
   #prevT = 0;
   // The open series: label refs and samples are held apart until its count is known.
-  #openLabels: ByteWriter | undefined;
-  #openSamples = new ByteWriter();
+  // Both writers are reused from series to series (this runs once per scraped series).
+  #open = false;
+  readonly #openLabels = new ByteWriter();
+  readonly #openSamples = new ByteWriter();
   #openCount = 0;
 
   /** A chunk in layout `format` that must stay within `maxBytes` (Infinity: unbounded). */
@@ -35,7 +37,7 @@ export class ChunkWriter {
 
   /** Whether no series was added. */
   get empty(): boolean {
-    return this.#seriesCount === 0 && this.#openLabels === undefined;
+    return this.#seriesCount === 0 && !this.#open;
   }
 
   /**
@@ -44,13 +46,14 @@ export class ChunkWriter {
    */
   openSeries(labels: Labels, first: Sample | undefined): boolean {
     this.closeSeries();
-    const fresh = new Map<string, number>();
+    let fresh: Map<string, number> | undefined;
     let tableGrowth = 0;
     let refs = varintLength(labels.size);
     for (const pair of labels) {
       for (const s of pair) {
-        let idx = this.#index.get(s) ?? fresh.get(s);
+        let idx = this.#index.get(s) ?? fresh?.get(s);
         if (idx === undefined) {
+          fresh ??= new Map();
           idx = this.#index.size + fresh.size;
           fresh.set(s, idx);
           const len = Buffer.byteLength(s, 'utf8');
@@ -62,7 +65,7 @@ export class ChunkWriter {
     const sampleCost = first ? this.#sampleCost(first.t) : 0;
     const growth =
       tableGrowth +
-      varintLength(this.#index.size + fresh.size) -
+      varintLength(this.#index.size + (fresh?.size ?? 0)) -
       varintLength(this.#index.size) +
       varintLength(this.#seriesCount + 1) -
       varintLength(this.#seriesCount) +
@@ -70,25 +73,25 @@ export class ChunkWriter {
       varintLength(first ? 1 : 0) +
       sampleCost;
     if (this.size() + growth > this.#maxBytes) return false;
-    for (const [s, idx] of fresh) {
+    for (const [s, idx] of fresh ?? []) {
       this.#index.set(s, idx);
       const bytes = utf8(s);
       this.#table.varint(bytes.length);
       this.#table.bytes(bytes);
     }
-    const w = new ByteWriter();
-    w.varint(labels.size);
-    for (const pair of labels) for (const s of pair) w.varint(this.#index.get(s)!);
-    this.#openLabels = w;
-    this.#openSamples = new ByteWriter();
+    this.#openLabels.reset();
+    this.#openLabels.varint(labels.size);
+    for (const pair of labels) for (const s of pair) this.#openLabels.varint(this.#index.get(s)!);
+    this.#openSamples.reset();
     this.#openCount = 0;
+    this.#open = true;
     if (first) this.#appendSample(first);
     return true;
   }
 
   /** Adds a sample to the open series; false, with nothing changed, when over budget. */
   addSample(sample: Sample): boolean {
-    if (this.#openLabels === undefined) throw new Error('BUG: addSample without an open series');
+    if (!this.#open) throw new Error('BUG: addSample without an open series');
     const growth =
       this.#sampleCost(sample.t) +
       varintLength(this.#openCount + 1) -
@@ -100,21 +103,20 @@ export class ChunkWriter {
 
   /** Moves the open series (if any) into the body. */
   closeSeries(): void {
-    if (this.#openLabels === undefined) return;
-    this.#body.bytes(this.#openLabels.toBytes());
+    if (!this.#open) return;
+    this.#body.bytes(this.#openLabels.written());
     this.#body.varint(this.#openCount);
-    this.#body.bytes(this.#openSamples.toBytes());
+    this.#body.bytes(this.#openSamples.written());
     this.#seriesCount++;
-    this.#openLabels = undefined;
+    this.#open = false;
   }
 
   /** The exact encoded size if the chunk were finished now. */
   size(): number {
-    const open =
-      this.#openLabels === undefined
-        ? 0
-        : this.#openLabels.length + varintLength(this.#openCount) + this.#openSamples.length;
-    const seriesCount = this.#seriesCount + (this.#openLabels === undefined ? 0 : 1);
+    const open = this.#open
+      ? this.#openLabels.length + varintLength(this.#openCount) + this.#openSamples.length
+      : 0;
+    const seriesCount = this.#seriesCount + (this.#open ? 1 : 0);
     return (
       1 +
       varintLength(this.#index.size) +
@@ -131,9 +133,9 @@ export class ChunkWriter {
     const out = new ByteWriter();
     out.byte(this.#format);
     out.varint(this.#index.size);
-    out.bytes(this.#table.toBytes());
+    out.bytes(this.#table.written());
     out.varint(this.#seriesCount);
-    out.bytes(this.#body.toBytes());
+    out.bytes(this.#body.written());
     const bytes = out.toBytes();
     if (bytes.length > this.#maxBytes)
       throw new Error(`BUG: chunk of ${bytes.length} bytes exceeds its budget ${this.#maxBytes}`);
