@@ -25,8 +25,14 @@ export class Labels {
 
   /** Builds a label set from name/value pairs; the last duplicate name wins, empty values are dropped. */
   static fromPairs(pairs: Iterable<readonly [string, string]>): Labels {
+    const list = Array.isArray(pairs)
+      ? (pairs as readonly (readonly [string, string])[])
+      : [...pairs];
+    if (list.length === 0) return Labels.EMPTY;
+    // Exposition formats usually write labels sorted already: keep them without a map or sort.
+    if (isSortedAndNonEmpty(list)) return new Labels(list.slice());
     const byName = new Map<string, string>();
-    for (const [name, value] of pairs) byName.set(name, value);
+    for (const [name, value] of list) byName.set(name, value);
     const sorted = [...byName]
       .filter(([, v]) => v !== '')
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -96,6 +102,14 @@ export class Labels {
   toString(): string {
     return '{' + this.pairs.map(([n, v]) => `${n}=${JSON.stringify(v)}`).join(', ') + '}';
   }
+}
+
+function isSortedAndNonEmpty(list: readonly (readonly [string, string])[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const [name, value] = list[i]!;
+    if (value === '' || (i > 0 && list[i - 1]![0] >= name)) return false;
+  }
+  return true;
 }
 
 /** Orders label sets as Prometheus does: pairwise by name, then value; shorter first on a tie. */
