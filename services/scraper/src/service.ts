@@ -118,7 +118,10 @@ class ScrapePool {
   }
 
   private sync(job: string, restartAll = false): Promise<void> {
-    this.serial = this.serial.then(() => this.apply(job, restartAll));
+    // A failed update is logged and must not block the ones queued after it.
+    this.serial = this.serial
+      .then(() => this.apply(job, restartAll))
+      .catch((err: unknown) => this.logger.error({ err, job }, 'cannot apply scrape targets'));
     return this.serial;
   }
 
