@@ -1,3 +1,4 @@
+import { QueryError } from '../errors.js';
 import type { Expr } from '../parser/ast.js';
 import type { EvalContext } from './context.js';
 import type { RangeSeries } from './result.js';
@@ -27,5 +28,7 @@ export async function evaluate(expr: Expr, ctx: EvalContext): Promise<EvalValue>
       return { kind: 'vector', series: await selectVector(expr, ctx) };
     case 'MatrixSelector':
       return { kind: 'matrix', series: await selectMatrix(expr, ctx) };
+    default:
+      throw new QueryError('execution', `${expr.kind} is not supported yet`);
   }
 }

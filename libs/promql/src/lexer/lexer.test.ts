@@ -210,3 +210,87 @@ describe('describeToken', () => {
     expect(describeToken(token)).toBe(want);
   });
 });
+
+describe('Lexer on Prometheus 3 syntax', () => {
+  const cases: [string, string[]][] = [
+    [
+      'a </ b >/ c',
+      ['IDENTIFIER:a', 'TRIM_UPPER:</', 'IDENTIFIER:b', 'TRIM_LOWER:>/', 'IDENTIFIER:c'],
+    ],
+    [
+      'fill(0) fill_left (1)',
+      [
+        'FILL:fill',
+        'LEFT_PAREN:(',
+        'NUMBER:0',
+        'RIGHT_PAREN:)',
+        'FILL_LEFT:fill_left',
+        'LEFT_PAREN:(',
+        'NUMBER:1',
+        'RIGHT_PAREN:)',
+      ],
+    ],
+    ['fill + fill_right', ['IDENTIFIER:fill', 'ADD:+', 'IDENTIFIER:fill_right']],
+    ['anchored smoothed', ['ANCHORED:anchored', 'SMOOTHED:smoothed']],
+    [
+      'step range max_of MIN_OF start',
+      ['STEP:step', 'RANGE:range', 'MAX_OF:max_of', 'MIN_OF:MIN_OF', 'START:start'],
+    ],
+    [
+      '[step()*2:1m]',
+      [
+        'LEFT_BRACKET:[',
+        'STEP:step',
+        'LEFT_PAREN:(',
+        'RIGHT_PAREN:)',
+        'MUL:*',
+        'NUMBER:2',
+        'COLON::',
+        'DURATION:1m',
+        'RIGHT_BRACKET:]',
+      ],
+    ],
+    [
+      '[(1m) : min_of(1s, 2s)]',
+      [
+        'LEFT_BRACKET:[',
+        'LEFT_PAREN:(',
+        'DURATION:1m',
+        'RIGHT_PAREN:)',
+        'COLON::',
+        'MIN_OF:min_of',
+        'LEFT_PAREN:(',
+        'DURATION:1s',
+        'COMMA:,',
+        'DURATION:2s',
+        'RIGHT_PAREN:)',
+        'RIGHT_BRACKET:]',
+      ],
+    ],
+    [
+      '[5m] [-1m]',
+      [
+        'LEFT_BRACKET:[',
+        'DURATION:5m',
+        'RIGHT_BRACKET:]',
+        'LEFT_BRACKET:[',
+        'SUB:-',
+        'DURATION:1m',
+        'RIGHT_BRACKET:]',
+      ],
+    ],
+  ];
+  it.each(cases)('%j', (input, want) => {
+    expect(shape(input)).toEqual(want);
+  });
+
+  it.each([
+    ['[1m:1m:]', "1:7: parse error: unexpected colon ':'"],
+    ['[1m][(::', '1:9: parse error: unexpected repeated colon in duration expression'],
+    ['[stop()]', "1:2: parse error: unexpected character in duration expression: 's'"],
+    ['[1m + foo]', "1:7: parse error: unexpected character: 'f', expected ':'"],
+    ['[{]', "1:2: parse error: unexpected character in duration expression: '{'"],
+  ])('%j fails: %s', (input, message) => {
+    expect(() => lex(input)).toThrow(message);
+  });
+});

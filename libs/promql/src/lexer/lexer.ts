@@ -6,6 +6,11 @@ import { scanQuoted, scanRaw } from './scan-string.js';
 import { WORDS } from './token.js';
 import type { Token, TokenType } from './token.js';
 
+const FILL_WORDS = new Set<TokenType>(['FILL', 'FILL_LEFT', 'FILL_RIGHT']);
+const DURATION_WORDS = new Set<TokenType>(['STEP', 'RANGE', 'MAX_OF', 'MIN_OF']);
+// First letters of the duration keywords, lower case.
+const DURATION_KEYWORDS = new Set(['s', 'r', 'm']);
+
 const SINGLE: Readonly<Record<string, TokenType>> = {
   ',': 'COMMA',
   '*': 'MUL',
@@ -28,7 +33,9 @@ export class Lexer {
   #braceOpen = false;
   #bracketOpen = false;
   #gotColon = false;
-  // The first token after `[` is lexed as the start of a duration.
+  // Whether a number was lexed inside brackets; as in Prometheus, never reset.
+  #gotDuration = false;
+  // Inside `[`, until the first number, tokens are lexed as a duration expression.
   #durationStart = false;
 
   constructor(readonly input: string) {
@@ -113,8 +120,10 @@ export class Lexer {
         return this.#emit('NEQ');
       }
       case 60: // <
+        if (c.accept('/')) return this.#emit('TRIM_UPPER');
         return this.#emit(c.accept('=') ? 'LTE' : 'LSS');
       case 62: // >
+        if (c.accept('/')) return this.#emit('TRIM_LOWER');
         return this.#emit(c.accept('=') ? 'GTE' : 'GTR');
     }
     return undefined;
@@ -169,8 +178,13 @@ export class Lexer {
   #word(first: number): Token {
     const c = this.#c;
     if (this.#bracketOpen) {
-      // Inside brackets only the subquery colon may appear among words.
-      if (first !== 58) this.#fail(`unexpected character: ${goQuoteRune(first)}, expected ':'`);
+      // Inside brackets only the subquery colon and duration keywords appear among words.
+      if (first !== 58) {
+        return (
+          this.#durationKeyword() ??
+          this.#fail(`unexpected character: ${goQuoteRune(first)}, expected ':'`)
+        );
+      }
       if (this.#gotColon) this.#fail(`unexpected colon ${goQuoteRune(first)}`);
       this.#gotColon = true;
       return this.#emit('COLON');
@@ -178,8 +192,29 @@ export class Lexer {
     for (let cp = c.next(); isAlphaNumeric(cp) || cp === 58; cp = c.next());
     c.backup();
     const keyword = WORDS.get(c.text.toLowerCase());
-    if (keyword) return this.#emit(keyword);
+    // fill, fill_left and fill_right stay metric names unless a `(` follows.
+    if (keyword && (!FILL_WORDS.has(keyword) || this.#leftParenFollows())) {
+      return this.#emit(keyword);
+    }
     return this.#emit(c.text.includes(':') ? 'METRIC_IDENTIFIER' : 'IDENTIFIER');
+  }
+
+  #leftParenFollows(): boolean {
+    const { input, pos } = this.#c;
+    let at = pos;
+    while (isSpace(input.charCodeAt(at))) at++;
+    return input.charCodeAt(at) === 40;
+  }
+
+  // step, range, max_of or min_of, whose first letter was consumed; undefined (with the
+  // letters consumed) for any other word.
+  #durationKeyword(): Token | undefined {
+    const c = this.#c;
+    if (!DURATION_KEYWORDS.has(c.text[0]!.toLowerCase())) return undefined;
+    for (let cp = c.next(); isAlpha(cp); cp = c.next());
+    c.backup();
+    const keyword = WORDS.get(c.text.toLowerCase());
+    return keyword && DURATION_WORDS.has(keyword) ? this.#emit(keyword) : undefined;
   }
 
   // The first token inside `[`: a duration, or the start of a duration expression.
@@ -190,22 +225,32 @@ export class Lexer {
     if (isSpace(cp)) return this.#skipSpace();
     if (isDigit(cp) || (cp === 46 && isDigit(c.peek()))) {
       c.backup();
+      this.#gotDuration = true;
       return this.#numberOrDuration();
     }
-    if (cp === 58) {
-      // Prometheus reports this after taking the colon, so the position follows it.
-      this.#emit('COLON');
-      this.#fail('unexpected colon before duration in duration expression');
-    }
+    if (cp === 58) return this.#durationColon();
     if (cp === 93) {
       this.#durationStart = false;
       this.#bracketOpen = false;
+      this.#gotColon = false;
       return this.#emit('RIGHT_BRACKET');
     }
     const single = SINGLE[String.fromCodePoint(cp)];
     if (single && single !== 'AT') return this.#emit(single);
     if (cp === 40 || cp === 41) return this.#bracketing(cp);
-    return this.#fail(`unexpected character in duration expression: ${goQuoteRune(cp)}`);
+    return (
+      (isAlpha(cp) ? this.#durationKeyword() : undefined) ??
+      this.#fail(`unexpected character in duration expression: ${goQuoteRune(cp)}`)
+    );
+  }
+
+  #durationColon(): Token {
+    // Prometheus reports these after taking the colon, so the position follows it.
+    const token = this.#emit('COLON');
+    if (!this.#gotDuration) this.#fail('unexpected colon before duration in duration expression');
+    if (this.#gotColon) this.#fail('unexpected repeated colon in duration expression');
+    this.#gotColon = true;
+    return token;
   }
 
   #insideBraces(): Token | undefined {

@@ -14,6 +14,8 @@ export const OPERATOR_TYPES = [
   'LTE',
   'GTR',
   'GTE',
+  'TRIM_UPPER',
+  'TRIM_LOWER',
   'EQL_REGEX',
   'NEQ_REGEX',
   'LAND',
@@ -50,8 +52,16 @@ export const KEYWORD_TYPES = [
   'IGNORING',
   'GROUP_LEFT',
   'GROUP_RIGHT',
+  'FILL',
+  'FILL_LEFT',
+  'FILL_RIGHT',
+  'ANCHORED',
+  'SMOOTHED',
   'BOOL',
 ] as const;
+
+/** Words that start `@` values and duration expressions, or name experimental functions. */
+export const PREPROCESSOR_TYPES = ['START', 'END', 'STEP', 'RANGE', 'MAX_OF', 'MIN_OF'] as const;
 
 /** An operator token type. */
 export type OperatorType = (typeof OPERATOR_TYPES)[number];
@@ -59,6 +69,8 @@ export type OperatorType = (typeof OPERATOR_TYPES)[number];
 export type AggregatorType = (typeof AGGREGATOR_TYPES)[number];
 /** A keyword token type. */
 export type KeywordType = (typeof KEYWORD_TYPES)[number];
+/** A preprocessor token type. */
+export type PreprocessorType = (typeof PREPROCESSOR_TYPES)[number];
 
 /** Every kind of token the lexer produces. */
 export type TokenType =
@@ -78,11 +90,10 @@ export type TokenType =
   | 'COMMA'
   | 'COLON'
   | 'EQL'
-  | 'START'
-  | 'END'
   | OperatorType
   | AggregatorType
-  | KeywordType;
+  | KeywordType
+  | PreprocessorType;
 
 /**
  * One token. `text` is the source text (a STRING keeps its quotes); `value` is the
@@ -103,8 +114,7 @@ export const WORDS: ReadonlyMap<string, TokenType> = new Map<string, TokenType>(
   ['atan2', 'ATAN2'],
   ...AGGREGATOR_TYPES.map((t): [string, TokenType] => [t.toLowerCase(), t]),
   ...KEYWORD_TYPES.map((t): [string, TokenType] => [t.toLowerCase(), t]),
-  ['start', 'START'],
-  ['end', 'END'],
+  ...PREPROCESSOR_TYPES.map((t): [string, TokenType] => [t.toLowerCase(), t]),
   ['inf', 'NUMBER'],
   ['nan', 'NUMBER'],
 ]);

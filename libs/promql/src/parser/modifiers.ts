@@ -1,21 +1,37 @@
 import { goFixed6 } from '@promethium/model';
 import { roundHalfAwayFromZero, secondsToMs } from '../duration.js';
+import type { Token } from '../lexer/token.js';
+import { parseDurationExpr, parseOffsetDuration, startsDuration } from './duration-expr.js';
+import type { DurationNode } from './duration-expr.js';
 import { signedSeconds } from './literal.js';
 import type { Parser } from './parser.js';
-import type { AtModifier, Expr, MatrixSelector, VectorSelector } from './ast.js';
+import { valueTypeOf } from './ast.js';
+import type {
+  AtModifier,
+  DurationExpr,
+  Expr,
+  MatrixSelector,
+  SubqueryExpr,
+  TimeModifiers,
+} from './ast.js';
 
-// Go's time.Duration holds ±2^63 nanoseconds; Prometheus refuses longer durations.
-const MAX_DURATION_SECONDS = 2 ** 63 / 1e9;
 const DURATION_EXPECTED = 'number, duration, step(), or range()';
-const DURATION_OPERATORS = new Set(['ADD', 'SUB', 'MUL', 'DIV', 'MOD', 'POW', 'LEFT_PAREN']);
 const SELECTOR_EXPECTED = 'an instant vector selector or range vector selector or a subquery';
+const RANGE_CONTEXT = { context: 'subquery or range selector', expected: DURATION_EXPECTED };
+const STEP_CONTEXT = {
+  context: 'subquery selector',
+  expected: 'number, duration, step(), range(), or "]"',
+};
 
-/** Applies the `[range]`, `offset` and `@` modifiers that follow `expr`, binding tighter than any operator. */
+/**
+ * Applies the `[range]`, `[range:step]`, `offset`, `@`, `anchored` and `smoothed`
+ * modifiers that follow `expr`, binding tighter than any operator.
+ */
 export function parsePostfix(p: Parser, expr: Expr): Expr {
   for (;;) {
     switch (p.peek().type) {
       case 'LEFT_BRACKET':
-        expr = parseRange(p, expr);
+        expr = parseBrackets(p, expr);
         break;
       case 'OFFSET':
         expr = parseOffset(p, expr);
@@ -23,57 +39,93 @@ export function parsePostfix(p: Parser, expr: Expr): Expr {
       case 'AT':
         expr = parseAt(p, expr);
         break;
+      case 'ANCHORED':
+      case 'SMOOTHED':
+        expr = parseExtended(p, expr, p.take());
+        break;
       default:
         return expr;
     }
   }
 }
 
-function parseRange(p: Parser, expr: Expr): MatrixSelector {
+/** A duration that must be positive; returns [milliseconds, expression]. */
+function parsePositive(p: Parser, ctx: typeof RANGE_CONTEXT): [number, DurationExpr | undefined] {
+  const node = parseDurationExpr(p, ctx);
+  if (node.kind === 'DurationExpr') return [0, node];
+  if (node.value <= 0) p.fail(node.pos.start, 'duration must be greater than 0');
+  return [secondsToMs(node.value), undefined];
+}
+
+function parseBrackets(p: Parser, expr: Expr): MatrixSelector | SubqueryExpr {
   const open = p.take();
-  const first = p.peek();
-  if (first.type === 'LEFT_PAREN')
-    p.fail(first.offset, 'experimental duration expression is not enabled');
-  const seconds = signedSeconds(p);
-  if (seconds === undefined) p.unexpected('subquery or range selector', DURATION_EXPECTED);
-  if (DURATION_OPERATORS.has(p.peek().type)) {
-    p.fail(first.offset, 'experimental duration expression is not enabled');
-  }
-  if (!(Math.abs(seconds) < MAX_DURATION_SECONDS)) p.fail(first.offset, 'duration out of range');
-  if (seconds <= 0) p.fail(first.offset, 'duration must be greater than 0');
-  const next = p.peek();
-  if (next.type === 'COLON') p.notSupported(open.offset, 'subqueries');
-  if (next.type !== 'RIGHT_BRACKET') p.unexpected('subquery or range', '":" or "]"');
+  if (!startsDuration(p)) p.unexpected(RANGE_CONTEXT.context, RANGE_CONTEXT.expected);
+  const [rangeMs, rangeExpr] = parsePositive(p, RANGE_CONTEXT);
+  if (p.peek().type === 'COLON') return parseSubquery(p, expr, rangeMs, rangeExpr);
+  if (p.peek().type !== 'RIGHT_BRACKET') p.unexpected('subquery or range', '":" or "]"');
   const close = p.take();
-  if (expr.kind !== 'VectorSelector')
+  if (expr.kind !== 'VectorSelector') {
     p.fail(open.offset, 'ranges only allowed for vector selectors');
-  if (expr.offsetMs !== 0) p.fail(open.offset, 'no offset modifiers allowed before range');
+  }
+  if (expr.offsetMs !== 0 || expr.offsetExpr) {
+    p.fail(open.offset, 'no offset modifiers allowed before range');
+  }
   if (expr.at) p.fail(open.offset, 'no @ modifiers allowed before range');
   return {
     kind: 'MatrixSelector',
     selector: expr,
-    rangeMs: secondsToMs(seconds),
+    rangeMs,
+    rangeExpr,
     pos: { start: expr.pos.start, end: close.offset + 1 },
   };
 }
 
+function parseSubquery(
+  p: Parser,
+  expr: Expr,
+  rangeMs: number,
+  rangeExpr: DurationExpr | undefined,
+): SubqueryExpr {
+  p.take();
+  let [stepMs, stepExpr]: [number, DurationExpr | undefined] = [0, undefined];
+  if (p.peek().type !== 'RIGHT_BRACKET') {
+    if (!startsDuration(p)) p.unexpected(STEP_CONTEXT.context, STEP_CONTEXT.expected);
+    [stepMs, stepExpr] = parsePositive(p, STEP_CONTEXT);
+  }
+  const close = p.expect('RIGHT_BRACKET', 'subquery selector', '"]"');
+  const pos = { start: expr.pos.start, end: close.offset + 1 };
+  const type = valueTypeOf(expr);
+  if (type !== 'vector') {
+    p.fail(pos.start, `subquery is only allowed on instant vector, got ${type} instead`);
+  }
+  const time = { offsetMs: 0, offsetExpr: undefined, at: undefined };
+  return { kind: 'SubqueryExpr', expr, rangeMs, rangeExpr, stepMs, stepExpr, ...time, pos };
+}
+
 function parseOffset(p: Parser, expr: Expr): Expr {
   p.take();
-  const first = p.peek();
-  const seconds = signedSeconds(p);
-  if (seconds === undefined) p.unexpected('offset', DURATION_EXPECTED);
-  if (!(Math.abs(seconds) < MAX_DURATION_SECONDS)) p.fail(first.offset, 'duration out of range');
-  const selector = modifiable(p, expr, 'offset modifier');
-  if (selector.offsetMs !== 0) p.fail(expr.pos.start, 'offset may not be set multiple times');
-  return rebuild(expr, { ...selector, offsetMs: secondsToMs(seconds) }, p.lastTokenEnd);
+  if (!startsDuration(p)) p.unexpected('offset', DURATION_EXPECTED);
+  const node: DurationNode = parseOffsetDuration(p, {
+    context: 'offset',
+    expected: DURATION_EXPECTED,
+  });
+  const target = modifiable(p, expr, 'offset modifier');
+  if (target.offsetMs !== 0 || target.offsetExpr) {
+    p.fail(expr.pos.start, 'offset may not be set multiple times');
+  }
+  const offset =
+    node.kind === 'NumberLiteral'
+      ? { offsetMs: secondsToMs(node.value), offsetExpr: undefined }
+      : { offsetMs: 0, offsetExpr: node };
+  return rebuild(expr, offset, p.lastTokenEnd);
 }
 
 function parseAt(p: Parser, expr: Expr): Expr {
   p.take();
   const at = parseAtValue(p, expr);
-  const selector = modifiable(p, expr, '@ modifier');
-  if (selector.at) p.fail(expr.pos.start, '@ <timestamp> may not be set multiple times');
-  return rebuild(expr, { ...selector, at }, p.lastTokenEnd);
+  const target = modifiable(p, expr, '@ modifier');
+  if (target.at) p.fail(expr.pos.start, '@ <timestamp> may not be set multiple times');
+  return rebuild(expr, { at }, p.lastTokenEnd);
 }
 
 function parseAtValue(p: Parser, expr: Expr): AtModifier {
@@ -95,13 +147,39 @@ function parseAtValue(p: Parser, expr: Expr): AtModifier {
   return { kind: 'timestamp', ms: roundHalfAwayFromZero(seconds * 1000) };
 }
 
-function modifiable(p: Parser, expr: Expr, what: string): VectorSelector {
-  if (expr.kind === 'VectorSelector') return expr;
+function parseExtended(p: Parser, expr: Expr, token: Token): Expr {
+  const which = token.type === 'ANCHORED' ? 'anchored' : 'smoothed';
+  const start = expr.pos.start;
+  if (!p.options.extendedRangeSelectors) {
+    p.fail(start, `${which} modifier is experimental and not enabled`);
+  }
+  if (expr.kind === 'SubqueryExpr')
+    p.fail(start, `${which} modifier is not supported for subqueries`);
+  if (expr.kind !== 'VectorSelector' && expr.kind !== 'MatrixSelector') {
+    p.fail(start, `${which} modifier not implemented`);
+  }
+  const selector = expr.kind === 'MatrixSelector' ? expr.selector : expr;
+  const updated = { ...selector, [which]: true };
+  if (updated.anchored && updated.smoothed) {
+    p.fail(start, 'anchored and smoothed modifiers cannot be used together');
+  }
+  return expr.kind === 'MatrixSelector' ? { ...expr, selector: updated } : updated;
+}
+
+function modifiable(p: Parser, expr: Expr, what: string): TimeModifiers {
+  if (expr.kind === 'VectorSelector' || expr.kind === 'SubqueryExpr') return expr;
   if (expr.kind === 'MatrixSelector') return expr.selector;
   return p.fail(expr.pos.start, `${what} must be preceded by ${SELECTOR_EXPECTED}`);
 }
 
-function rebuild(expr: Expr, selector: VectorSelector, end: number): Expr {
-  if (expr.kind === 'MatrixSelector') return { ...expr, selector, pos: { ...expr.pos, end } };
-  return { ...selector, pos: { ...selector.pos, end } };
+function rebuild(expr: Expr, change: Partial<TimeModifiers>, end: number): Expr {
+  switch (expr.kind) {
+    case 'MatrixSelector':
+      return { ...expr, selector: { ...expr.selector, ...change }, pos: { ...expr.pos, end } };
+    case 'VectorSelector':
+    case 'SubqueryExpr':
+      return { ...expr, ...change, pos: { ...expr.pos, end } };
+    default:
+      throw new Error(`BUG: ${expr.kind} takes no time modifiers`);
+  }
 }

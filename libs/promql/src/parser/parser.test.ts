@@ -208,20 +208,6 @@ describe('parseExpr rejects', () => {
     expect((err.cause as Error).name).toBe('InvalidRegexError');
   });
 
-  const unsupported: [string, string][] = [
-    ['foo + bar', '1:5: parse error: binary expressions are not supported yet'],
-    ['1 and 1', '1:3: parse error: binary expressions are not supported yet'],
-    ['(foo + bar)[5m]', '1:6: parse error: binary expressions are not supported yet'],
-    ['-foo', '1:1: parse error: unary expressions are not supported yet'],
-    ['rate(foo[5m])', '1:1: parse error: function calls are not supported yet'],
-    ['sum(foo)', '1:1: parse error: aggregations are not supported yet'],
-    ['count by (job) (foo)', '1:1: parse error: aggregations are not supported yet'],
-    ['foo[5m:1m]', '1:4: parse error: subqueries are not supported yet'],
-  ];
-  it.each(unsupported)('%j is not supported yet', (input, message) => {
-    expect(parseError(input).message).toBe(message);
-  });
-
   it('reports the position as offset, line and column', () => {
     expect(parseError('foo\n  bar').position).toEqual({ offset: 6, line: 2, column: 3 });
   });

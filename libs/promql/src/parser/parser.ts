@@ -2,15 +2,19 @@ import { ParseError } from '../errors.js';
 import { Lexer } from '../lexer/lexer.js';
 import { describeToken, isAggregator } from '../lexer/token.js';
 import type { Token, TokenType } from '../lexer/token.js';
-import { checkExpr } from './check.js';
+import { parseAggregate } from './aggregate.js';
+import { newBinaryExpr, parseBinaryModifiers } from './binary.js';
+import { parseCall } from './call.js';
+import { checkSelectors, checkUnary } from './check.js';
 import { parseLiteral } from './literal.js';
 import { parsePostfix } from './modifiers.js';
+import type { ParseOptions } from './options.js';
 import { parseSelector } from './selector.js';
 import type { Expr } from './ast.js';
 
 /**
  * Binding power of each binary operator, loosest first, as in Prometheus's grammar
- * (`^` is right-associative). The precedence-climbing loop in parseBinary reads it.
+ * (`^` is right-associative, the others left-associative).
  */
 const BINARY_PRECEDENCE: Partial<Record<TokenType, number>> = {
   LOR: 1,
@@ -22,6 +26,8 @@ const BINARY_PRECEDENCE: Partial<Record<TokenType, number>> = {
   LSS: 3,
   GTE: 3,
   GTR: 3,
+  TRIM_UPPER: 3,
+  TRIM_LOWER: 3,
   ADD: 4,
   SUB: 4,
   MUL: 5,
@@ -46,15 +52,35 @@ const METRIC_NAME_TOKENS = new Set<TokenType>([
   'LUNLESS',
   'START',
   'END',
+  'STEP',
+  'RANGE',
+  'MAX_OF',
+  'MIN_OF',
+  'ANCHORED',
+  'SMOOTHED',
+  'FILL',
+  'FILL_LEFT',
+  'FILL_RIGHT',
+]);
+
+/** Words that call a function when `(` follows them. */
+const CALLABLE = new Set<TokenType>([
+  'IDENTIFIER',
+  'START',
+  'END',
+  'STEP',
+  'RANGE',
+  'MAX_OF',
+  'MIN_OF',
 ]);
 
 /**
- * Parses a PromQL expression into its AST. Throws ParseError, with Prometheus's
- * message and position, for invalid input and for valid PromQL this engine does not
- * support yet (operators, functions, aggregations, subqueries).
+ * Parses a PromQL expression into its type-checked AST. Throws ParseError with
+ * Prometheus's message and position for the first problem found. Experimental
+ * syntax is refused unless `options` enables it.
  */
-export function parseExpr(input: string): Expr {
-  return new Parser(input).parse();
+export function parseExpr(input: string, options: ParseOptions = {}): Expr {
+  return new Parser(input, options).parse();
 }
 
 /** A recursive-descent, precedence-climbing parser over the lazy token stream. */
@@ -64,7 +90,10 @@ export class Parser {
   /** The offset just after the last consumed token. */
   lastTokenEnd = 0;
 
-  constructor(readonly input: string) {
+  constructor(
+    readonly input: string,
+    readonly options: ParseOptions = {},
+  ) {
     this.#lexer = new Lexer(input);
   }
 
@@ -73,7 +102,7 @@ export class Parser {
     if (this.peek().type === 'EOF') this.fail(0, 'no expression found in input');
     const expr = this.parseBinary(0);
     if (this.peek().type !== 'EOF') this.unexpected();
-    checkExpr(expr, this);
+    checkSelectors(expr, this);
     return expr;
   }
 
@@ -86,12 +115,18 @@ export class Parser {
     return this.#ahead[n]!;
   }
 
-  /** Consumes the next token. */
+  /** Consumes and returns the next token. */
   take(): Token {
     const token = this.peek();
     this.#ahead.shift();
     this.lastTokenEnd = token.offset + token.text.length;
     return token;
+  }
+
+  /** Consumes the next token if it has `type`; otherwise throws like `unexpected`. */
+  expect(type: TokenType, context: string, expected: string): Token {
+    if (this.peek().type !== type) this.unexpected(context, expected);
+    return this.take();
   }
 
   /** Throws ParseError for `detail` at `offset`. */
@@ -108,20 +143,18 @@ export class Parser {
     return this.fail(token.offset, detail);
   }
 
-  /** Throws for valid PromQL that this engine does not implement yet. */
-  notSupported(offset: number, what: string): never {
-    return this.fail(offset, `${what} are not supported yet`);
-  }
-
   /** An expression whose binary operators bind at least as tightly as `minPrecedence`. */
   parseBinary(minPrecedence: number): Expr {
-    const left = this.#parseUnary();
-    const op = this.peek();
-    const precedence = BINARY_PRECEDENCE[op.type];
-    if (precedence !== undefined && precedence >= minPrecedence) {
-      this.notSupported(op.offset, 'binary expressions');
+    let lhs = this.#parseUnary();
+    for (;;) {
+      const op = this.peek();
+      const precedence = BINARY_PRECEDENCE[op.type];
+      if (precedence === undefined || precedence < minPrecedence) return lhs;
+      this.take();
+      const modifiers = parseBinaryModifiers(this);
+      const rhs = this.parseBinary(op.type === 'POW' ? precedence : precedence + 1);
+      lhs = newBinaryExpr(this, op, modifiers, lhs, rhs);
     }
-    return left;
   }
 
   #parseUnary(): Expr {
@@ -129,10 +162,19 @@ export class Parser {
     if (sign.type !== 'ADD' && sign.type !== 'SUB') return parsePostfix(this, this.#parsePrimary());
     this.take();
     const operand = this.parseBinary(UNARY_OPERAND_PRECEDENCE);
-    // Prometheus folds a sign into a number literal; other operands need unary expressions.
-    if (operand.kind !== 'NumberLiteral') this.notSupported(sign.offset, 'unary expressions');
-    const value = sign.type === 'SUB' ? -operand.value : operand.value;
-    return { ...operand, value, pos: { start: sign.offset, end: operand.pos.end } };
+    const pos = { start: sign.offset, end: operand.pos.end };
+    // Prometheus folds a sign into a number literal.
+    if (operand.kind === 'NumberLiteral') {
+      return { ...operand, value: sign.type === 'SUB' ? -operand.value : operand.value, pos };
+    }
+    const unary = {
+      kind: 'UnaryExpr',
+      op: sign.type === 'SUB' ? '-' : '+',
+      expr: operand,
+      pos,
+    } as const;
+    checkUnary(unary, this);
+    return unary;
   }
 
   #parsePrimary(): Expr {
@@ -149,15 +191,11 @@ export class Parser {
     }
     const next = this.peek(1).type;
     if (isAggregator(token.type)) {
-      if (next === 'LEFT_PAREN' || next === 'BY' || next === 'WITHOUT') {
-        this.notSupported(token.offset, 'aggregations');
-      }
+      if (next === 'LEFT_PAREN' || next === 'BY' || next === 'WITHOUT') return parseAggregate(this);
       return parseSelector(this);
     }
+    if (CALLABLE.has(token.type) && next === 'LEFT_PAREN') return parseCall(this);
     if (!METRIC_NAME_TOKENS.has(token.type)) this.unexpected();
-    if (token.type === 'IDENTIFIER' && next === 'LEFT_PAREN') {
-      this.notSupported(token.offset, 'function calls');
-    }
     return parseSelector(this);
   }
 

@@ -29,7 +29,10 @@ export function parseSelector(p: Parser): VectorSelector {
     name: name?.text ?? '',
     matchers,
     offsetMs: 0,
+    offsetExpr: undefined,
     at: undefined,
+    anchored: false,
+    smoothed: false,
     pos: { start, end },
   };
 }
