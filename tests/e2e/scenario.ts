@@ -93,6 +93,36 @@ export async function checkPipeline(api: string, target: string): Promise<void> 
   );
   expect(bad.status).toBe(400);
   expect(bad.body).toMatchObject({ status: 'error', errorType: 'bad_data' });
+
+  await checkSeriesAndLabels(api, target);
+}
+
+/** Checks /series, /labels and /label/<name>/values against the target's series, merged over the shards. */
+async function checkSeriesAndLabels(api: string, target: string): Promise<void> {
+  const selector = encodeURIComponent('e2e_requests_total{job="e2e"}');
+  const series = await getJson(`${api}/api/v1/series?match[]=${selector}`);
+  expect(series.status).toBe(200);
+  const list = (series.body as { data: Record<string, string>[] }).data;
+  expect(list).toHaveLength(SERIES);
+  expect(list[0]).toEqual({
+    __name__: 'e2e_requests_total',
+    instance: target,
+    job: 'e2e',
+    path: '/p0',
+  });
+
+  const labels = await getJson(`${api}/api/v1/labels?match[]=${selector}`);
+  expect(labels.body).toEqual({ status: 'success', data: ['__name__', 'instance', 'job', 'path'] });
+
+  const jobs = await getJson(`${api}/api/v1/label/job/values`);
+  expect(jobs.body).toEqual({ status: 'success', data: ['e2e', 'files'] });
+
+  const limited = await getJson(`${api}/api/v1/label/path/values?limit=3`);
+  expect(limited.body).toEqual({
+    status: 'success',
+    data: ['/p0', '/p1', '/p10'],
+    warnings: ['results truncated due to limit'],
+  });
 }
 
 /** The per-shard sample counters a /metrics page reports. */

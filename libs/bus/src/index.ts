@@ -36,5 +36,7 @@ export { subjects } from './subjects.js';
 export { codecs } from './codecs/index.js';
 export type { Codec } from './codecs/codec.js';
 export type { TargetSet, SelectRequest, SelectMatcher } from './codecs/json-codecs.js';
+export type { LabelsRequest, IndexStatsChunk } from './codecs/label-codecs.js';
+export { splitForJson } from './codecs/label-codecs.js';
 export { encodeSeriesChunks, decodeSeriesChunks } from './codecs/series-chunk.js';
 export { encodeSampleBatches } from './codecs/sample-batch.js';

@@ -35,12 +35,17 @@ describe('subjects', () => {
       expect(() => subjects.write(shard)).toThrow(/shard must be a non-negative integer/);
     expect(subjects.write(3)).toBe('prm.write.v1.3');
     expect(subjects.select(0)).toBe('prm.select.v1.0');
+    expect(subjects.labels(2)).toBe('prm.labels.v1.2');
+    expect(subjects.tsdbStats(1)).toBe('prm.tsdbstats.v1.1');
+    expect(() => subjects.labels(-1)).toThrow(/shard must be a non-negative integer/);
   });
 
   it('treats exactly the write subjects as durable', () => {
     expect(isDurableSubject(subjects.write(7))).toBe(true);
     expect(isDurableSubject('prm.write.v1.*')).toBe(true);
     expect(isDurableSubject(subjects.select(7))).toBe(false);
+    expect(isDurableSubject(subjects.labels(7))).toBe(false);
+    expect(isDurableSubject(subjects.tsdbStats(7))).toBe(false);
     expect(isDurableSubject('prm.write.v2.1')).toBe(false);
     expect(isDurableSubject('prm.write.v1')).toBe(false);
   });

@@ -47,6 +47,13 @@ export const subjects = {
   write: (shard: number): string => `prm.write.v1.${shardToken(shard)}`,
   /** Select request to one shard (codecs.selectRequest), streamed reply of codecs.seriesChunk. */
   select: (shard: number): string => `prm.select.v1.${shardToken(shard)}`,
+  /**
+   * Label query to one shard (codecs.labelsRequest), streamed reply of codecs.stringsChunk;
+   * answered in the shard's queue group, like select.
+   */
+  labels: (shard: number): string => `prm.labels.v1.${shardToken(shard)}`,
+  /** Index statistics request to one shard (empty body), streamed reply of codecs.indexStatsChunk. */
+  tsdbStats: (shard: number): string => `prm.tsdbstats.v1.${shardToken(shard)}`,
   /** The subject space held in the durable log (the JetStream stream's subjects). */
   durable: DURABLE,
 } as const;

@@ -8,6 +8,11 @@ export function hash64(text: string): bigint {
   return h64Raw(encoder.encode(text));
 }
 
+/** xxHash64 (seed 0) of raw bytes, as an unsigned 64-bit bigint. */
+export function hash64Bytes(bytes: Uint8Array): bigint {
+  return h64Raw(bytes);
+}
+
 const JUMP_MULTIPLIER = 2862933555777941757n;
 const MASK_64 = (1n << 64n) - 1n;
 

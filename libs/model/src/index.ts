@@ -10,6 +10,6 @@ export {
   isStaleBits,
 } from './sample.js';
 export { type TargetGroup, ADDRESS_LABEL } from './target-group.js';
-export { hash64, jumpHash } from './hash.js';
+export { hash64, hash64Bytes, jumpHash } from './hash.js';
 export { parseDuration, formatDuration, InvalidDurationError } from './duration.js';
 export { goQuote, goQuoteRune, goQuoteTruncated, goUnicode, goFixed6 } from './go-quote.js';

@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// Usage: node libs/promqltest/dist/cli.js [--verbose] [--filter <substr>] [--no-range-check] <files...>
+// Usage: node libs/promqltest/dist/cli.js [--verbose] [--filter <substr>] [--no-range-check]
+//        [--no-at-check] <files...>
 // Prints `<file>: P passed, F failed` per file (with --verbose, one line per failure) and
 // closes with `promqltest: P passed, F failed`, counting evals. --filter runs only the
 // evals whose `<file>:<line> <expr>` contains the text; --no-range-check skips re-running
-// instant evals as range queries. A conformance report, not a gate: failing evals still
+// instant evals as range queries, --no-at-check upstream's step-invariance re-runs with @
+// pinned selectors. A conformance report, not a gate: failing evals still
 // exit 0. Exit 1 when a script cannot be read or parsed, 2 for bad usage or when the
 // runner itself crashes.
 import { parseArgs } from 'node:util';
 import { runFiles } from './run/report.js';
 
-const USAGE = 'usage: promqltest [--verbose] [--filter <substr>] [--no-range-check] <files...>';
+const USAGE =
+  'usage: promqltest [--verbose] [--filter <substr>] [--no-range-check] [--no-at-check] <files...>';
 
 async function main(): Promise<number> {
   let parsed;
@@ -20,6 +23,7 @@ async function main(): Promise<number> {
         verbose: { type: 'boolean', short: 'v' },
         filter: { type: 'string' },
         'no-range-check': { type: 'boolean' },
+        'no-at-check': { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -35,6 +39,7 @@ async function main(): Promise<number> {
     verbose: values.verbose,
     filter: values.filter,
     rangeCheck: !values['no-range-check'],
+    atCheck: !values['no-at-check'],
     write: (line) => console.log(line),
     writeError: (line) => console.error(line),
   });

@@ -1,2 +1,3 @@
 export { ShardedAppendable, shardOf } from './sharded-appender.js';
 export { ShardQueryable, shardedQueryable } from './shard-queryable.js';
+export { ShardLabelQueryable, shardedLabelQueryable } from './shard-labels.js';

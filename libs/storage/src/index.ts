@@ -1,2 +1,14 @@
-export type { Querier, Queryable, Appender, Appendable } from './interface.js';
+export type {
+  Querier,
+  Queryable,
+  Appender,
+  Appendable,
+  LabelQuerier,
+  LabelQueryable,
+  LabelPairCount,
+  IndexStats,
+  IndexStatsSource,
+} from './interface.js';
 export { mergeSeriesSets, mergeSamples, FanoutQueryable } from './merge.js';
+export { FanoutLabelQueryable, mergeSortedUnique } from './label-merge.js';
+export { FanoutIndexStats, sumIndexStats } from './stats-merge.js';

@@ -36,3 +36,54 @@ export interface Appender {
 export interface Appendable {
   appender(): Appender;
 }
+
+/**
+ * Reads the label index over one closed time range [mint, maxt] (milliseconds): a series
+ * counts when its span from first to last sample overlaps the range (like Prometheus's
+ * index, this does not look for a sample inside the range). Kept apart from Querier so stores can add it
+ * without every Querier implementation changing at once. Calls may overlap.
+ */
+export interface LabelQuerier {
+  /**
+   * Every label name of the series matching all `matchers` (all series when none are
+   * given), sorted ascending, without duplicates.
+   */
+  labelNames(matchers?: readonly Matcher[]): Promise<string[]>;
+  /**
+   * Every value label `name` takes in the series matching all `matchers` (all series when
+   * none are given), sorted ascending, without duplicates; empty values are left out.
+   */
+  labelValues(name: string, matchers?: readonly Matcher[]): Promise<string[]>;
+}
+
+/** Hands out LabelQueriers; implemented by a local store and by the sharded fan-out alike. */
+export interface LabelQueryable {
+  /** A label querier over [mint, maxt], both inclusive, in milliseconds. */
+  labelQuerier(mint: number, maxt: number): LabelQuerier;
+}
+
+/** How many series of a store carry one label pair. */
+export interface LabelPairCount {
+  readonly name: string;
+  readonly value: string;
+  readonly series: number;
+}
+
+/**
+ * Cardinality of a store's index, in counts that add up across disjoint stores
+ * (shards): per-pair series counts, not derived figures such as distinct values.
+ */
+export interface IndexStats {
+  readonly numSeries: number;
+  /** Oldest and newest sample timestamps (ms); minTime > maxTime when the store is empty. */
+  readonly minTime: number;
+  readonly maxTime: number;
+  /** Every label pair of the store with its series count, in no particular order. */
+  readonly pairs: readonly LabelPairCount[];
+}
+
+/** A store that can summarise its index (`/api/v1/status/tsdb`). */
+export interface IndexStatsSource {
+  /** The current statistics of the whole store, all time. */
+  indexStats(): Promise<IndexStats>;
+}

@@ -27,6 +27,11 @@ export class SeriesIndex {
     return this.#byKey.get(labels.key());
   }
 
+  /** Every series, in no particular order. */
+  entries(): Iterable<SeriesEntry> {
+    return this.#byKey.values();
+  }
+
   /** Adds a series; throws a BUG error if its labels are already present. */
   add(entry: SeriesEntry): void {
     const key = entry.labels.key();

@@ -1,11 +1,21 @@
 import type { LabeledSample, Labels, Matcher, Series } from '@promethium/model';
-import type { Appendable, Appender, Querier, Queryable } from '@promethium/storage';
+import type {
+  Appendable,
+  Appender,
+  IndexStats,
+  IndexStatsSource,
+  LabelQuerier,
+  LabelQueryable,
+  Querier,
+  Queryable,
+} from '@promethium/storage';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { BufferingAppender } from './appender.js';
 import type { AppendResult } from './appender.js';
 import { InvalidSampleError, StoreClosedError, StoreWriteError } from './errors.js';
 import type { TsdbDatabase } from './schema.js';
+import { indexStatsOf, labelNamesOf, labelValuesOf } from './label-index.js';
 import type { SeriesEntry, SeriesIndex } from './series-index.js';
 import type { Statements } from './statements.js';
 import { ValueEncoder, decodeSamples } from './value-codec.js';
@@ -33,7 +43,7 @@ interface PendingBatch {
  * synchronous transactions behind a Promise, so appends and selects never interleave
  * within one call; a select sees every batch committed before it reads each series.
  */
-export class SqliteStore implements Queryable, Appendable {
+export class SqliteStore implements Queryable, LabelQueryable, IndexStatsSource, Appendable {
   readonly #parts: StoreParts;
   readonly #encoder = new ValueEncoder();
   #samples: number;
@@ -81,6 +91,25 @@ export class SqliteStore implements Queryable, Appendable {
   /** A querier over [mint, maxt], both inclusive; it reads the store as it is at each select. */
   querier(mint: number, maxt: number): Querier {
     return { select: (matchers) => this.#select(matchers, mint, maxt) };
+  }
+
+  /** A label querier over [mint, maxt]; answered from the in-memory index, never from SQLite. */
+  labelQuerier(mint: number, maxt: number): LabelQuerier {
+    const entries = () => {
+      this.#assertOpen('label query');
+      return this.#parts.index.entries();
+    };
+    return {
+      labelNames: async (matchers = []) => labelNamesOf(entries(), matchers, mint, maxt),
+      labelValues: async (name, matchers = []) =>
+        labelValuesOf(entries(), name, matchers, mint, maxt),
+    };
+  }
+
+  /** Cardinality of the whole store, from the in-memory index. */
+  async indexStats(): Promise<IndexStats> {
+    this.#assertOpen('index stats');
+    return indexStatsOf(this.#parts.index.entries());
   }
 
   /** Series and sample counts, from memory. */

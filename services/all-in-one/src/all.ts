@@ -9,6 +9,7 @@ import { startDiscovery } from '@promethium/discovery-service';
 import { startScraper } from '@promethium/scraper-service';
 import { startStorageShard } from '@promethium/storage-service';
 import { createQueryService } from '@promethium/query-service';
+import type { StatusInfo } from '@promethium/query-service';
 
 /** What one-process mode needs. */
 export interface AllInOneOptions {
@@ -21,6 +22,8 @@ export interface AllInOneOptions {
   lookbackDeltaMs?: number;
   queryTimeoutMs?: number;
   maxSamples?: number;
+  /** What /api/v1/status/* reports (flags, config text); a bare default when absent. */
+  status?: StatusInfo;
 }
 
 /** Every service in this process, wired over one in-process bus. */
@@ -59,6 +62,7 @@ export async function startAllInOne(opts: AllInOneOptions): Promise<AllInOne> {
       lookbackDeltaMs: opts.lookbackDeltaMs,
       timeoutMs: opts.queryTimeoutMs,
       maxSamples: opts.maxSamples,
+      status: opts.status,
     });
     // Discovery first, so the scraper's start-up sync finds it.
     const discovery = await startDiscovery({

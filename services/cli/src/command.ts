@@ -14,6 +14,10 @@ export interface CommandContext {
   bus: Bus | undefined;
   /** The loaded `--config.file`; undefined for commands that take none. */
   config: PrometheusConfig | undefined;
+  /** Every flag this command declares (common ones included), for /api/v1/status/flags. */
+  flagSpecs: readonly FlagSpec[];
+  /** Path of `--config.file`; undefined for commands that take none. */
+  configFile: string | undefined;
 }
 
 /** A started service as the runner manages it. */

@@ -18,7 +18,7 @@ import {
   startHttpServer,
   withDefaults,
 } from '@promethium/runtime';
-import type { ParsedFlags } from '@promethium/runtime';
+import type { FlagSpec, ParsedFlags } from '@promethium/runtime';
 import type { Command, StartedService } from './command.js';
 import { natsOptions } from './nats-options.js';
 
@@ -58,7 +58,7 @@ export async function runCommand(
     service: command.name,
   });
   try {
-    await start(command, flags, logger);
+    await start(command, flags, specs, logger);
     return 'running';
   } catch (err) {
     logger.error({ err }, `cannot start ${command.name}`);
@@ -66,7 +66,12 @@ export async function runCommand(
   }
 }
 
-async function start(command: Command, flags: ParsedFlags, logger: Logger): Promise<void> {
+async function start(
+  command: Command,
+  flags: ParsedFlags,
+  flagSpecs: readonly FlagSpec[],
+  logger: Logger,
+): Promise<void> {
   const registry = createRegistry(command.name);
   const lifecycle = new Lifecycle();
   const reloaders = createReloaders(logger, registry);
@@ -102,7 +107,15 @@ async function start(command: Command, flags: ParsedFlags, logger: Logger): Prom
     lifecycle.add('bus', () => connected.close());
     state.bus = connected;
   }
-  const started = await command.start({ flags, logger, registry, bus: state.bus, config });
+  const started = await command.start({
+    flags,
+    logger,
+    registry,
+    bus: state.bus,
+    config,
+    flagSpecs,
+    configFile,
+  });
   lifecycle.add(command.name, () => started.stop());
   started.routes?.(routes);
   if (configFile !== undefined && started.reload) {

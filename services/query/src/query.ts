@@ -2,18 +2,21 @@ import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Bus } from '@promethium/bus';
 import { Engine } from '@promethium/promql';
-import { shardedQueryable } from '@promethium/storage-client';
+import { shardedLabelQueryable, shardedQueryable } from '@promethium/storage-client';
 import { createApiRouter } from './api/index.js';
+import type { StatusInfo } from './api/index.js';
 
 /** What the query service needs; wired by the CLI (cluster) or all-in-one (one process). */
 export interface QueryServiceOptions {
   bus: Bus;
-  /** Number of storage shards; every select fans out to all of them. */
+  /** Number of storage shards; every select and label query fans out to all of them. */
   shards: number;
   logger: Logger;
   lookbackDeltaMs?: number;
   timeoutMs?: number;
   maxSamples?: number;
+  /** What /api/v1/status/* reports (flags, config text, reload state); a bare default when absent. */
+  status?: StatusInfo;
 }
 
 /** The query service: PromQL over every shard, served as Prometheus's HTTP API v1. */
@@ -30,7 +33,14 @@ export function createQueryService(opts: QueryServiceOptions): QueryService {
     maxSamples: opts.maxSamples,
   });
   const queryable = shardedQueryable(opts.bus, opts.shards, opts.timeoutMs);
-  const router = createApiRouter({ engine, queryable, logger: opts.logger });
+  const labels = shardedLabelQueryable(opts.bus, opts.shards, opts.timeoutMs);
+  const router = createApiRouter({
+    engine,
+    queryable,
+    labels,
+    logger: opts.logger,
+    status: opts.status,
+  });
   return {
     routes(parent) {
       parent.use('/api/v1', router);

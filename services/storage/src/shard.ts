@@ -7,6 +7,7 @@ import { codecs, encodeSeriesChunks, subjects } from '@promethium/bus';
 import type { Bus, BusMsg, ReplyStream, Subscription } from '@promethium/bus';
 import { openSqliteStore } from '@promethium/tsdb';
 import type { SqliteStore } from '@promethium/tsdb';
+import { answerIndexStats, answerLabels } from './label-answers.js';
 
 /** What a storage shard needs; wired by the CLI (cluster) or all-in-one (one process). */
 export interface StorageShardOptions {
@@ -27,7 +28,8 @@ export interface StorageShard {
 
 /**
  * Starts one shard: consumes its durable write subject into a local store and answers
- * selects on its select subject (queue group per shard, so any replica may answer).
+ * selects, label queries and index statistics (queue group per shard, so any replica
+ * may answer).
  */
 export async function startStorageShard(opts: StorageShardOptions): Promise<StorageShard> {
   const { bus, shard, logger } = opts;
@@ -44,6 +46,16 @@ export async function startStorageShard(opts: StorageShardOptions): Promise<Stor
       {
         queue: `storage-${shard}`,
       },
+    ),
+    bus.serve(
+      subjects.labels(shard),
+      (req, reply) => answerLabels(store, req, reply, bus.maxMessageBytes),
+      { queue: `storage-${shard}` },
+    ),
+    bus.serve(
+      subjects.tsdbStats(shard),
+      (_req, reply) => answerIndexStats(store, reply, bus.maxMessageBytes),
+      { queue: `storage-${shard}` },
     ),
   ];
   logger.info({ shard, dataDir: opts.dataDir }, 'storage shard started');

@@ -2,6 +2,8 @@ import type { LabeledSample, Series } from '@promethium/model';
 import type { Codec } from './codec.js';
 import { selectRequestCodec, targetSetCodec, targetSetsCodec } from './json-codecs.js';
 import type { SelectRequest, TargetSet } from './json-codecs.js';
+import { indexStatsChunkCodec, labelsRequestCodec, stringsChunkCodec } from './label-codecs.js';
+import type { IndexStatsChunk, LabelsRequest } from './label-codecs.js';
 import { sampleBatchCodec } from './sample-batch.js';
 import { seriesChunkCodec } from './series-chunk.js';
 
@@ -12,10 +14,16 @@ export const codecs: {
   readonly selectRequest: Codec<SelectRequest>;
   readonly sampleBatch: Codec<LabeledSample[]>;
   readonly seriesChunk: Codec<Series[]>;
+  readonly labelsRequest: Codec<LabelsRequest>;
+  readonly stringsChunk: Codec<string[]>;
+  readonly indexStatsChunk: Codec<IndexStatsChunk>;
 } = {
   targetSet: targetSetCodec,
   targetSets: targetSetsCodec,
   selectRequest: selectRequestCodec,
   sampleBatch: sampleBatchCodec,
   seriesChunk: seriesChunkCodec,
+  labelsRequest: labelsRequestCodec,
+  stringsChunk: stringsChunkCodec,
+  indexStatsChunk: indexStatsChunkCodec,
 };

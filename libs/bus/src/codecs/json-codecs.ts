@@ -52,7 +52,8 @@ function readTargetSet(v: unknown, path: string): TargetSet {
   };
 }
 
-function readMatcher(v: unknown, path: string): SelectMatcher {
+/** Reads one matcher of a select or label request; CodecError names the bad field. */
+export function readMatcher(v: unknown, path: string): SelectMatcher {
   const o = asObject(v, path);
   const type = asString(o.type, `${path}.type`);
   if (!MATCH_TYPES.includes(type))

@@ -1,15 +1,20 @@
-import { Labels, compareLabels, goQuote } from '@promethium/model';
+import { goQuote } from '@promethium/model';
 import type { Querier, Queryable } from '@promethium/storage';
+import RE2 from 're2';
 import { ParseError, QueryError } from '../errors.js';
+import { FunctionArgumentError } from '../functions/errors.js';
+import type { RegexCompiler } from '../functions/label-replace.js';
 import { documentedType, valueTypeOf } from '../parser/ast.js';
 import type { Expr } from '../parser/ast.js';
+import type { ParseOptions } from '../parser/options.js';
 import { parseExpr } from '../parser/parser.js';
-import { stepCount } from './context.js';
-import type { EvalContext } from './context.js';
+import { Annotations } from './annotations.js';
 import { evaluate } from './evaluate.js';
-import type { EvalValue } from './evaluate.js';
+import { toResult } from './finish.js';
 import { QueryGuard } from './guard.js';
-import type { Point, QueryResult } from './result.js';
+import { resolveTimes } from './resolve.js';
+import type { QueryTimes } from './resolve.js';
+import type { QueryResult } from './result.js';
 import { fetchWindow } from './window.js';
 
 /** Engine limits; each defaults to Prometheus's default. */
@@ -20,9 +25,14 @@ export interface EngineOptions {
   timeoutMs?: number;
   /** Most samples a query may hold in memory (default 50 million). */
   maxSamples?: number;
+  /** The experimental syntax queries may use (default: none, as Prometheus). */
+  parseOptions?: ParseOptions;
+  /** The step of a subquery written without one, `x[5m:]` (default 1 minute). */
+  defaultSubqueryStepMs?: number;
 }
 
-type Steps = Pick<EvalContext, 'startMs' | 'endMs' | 'stepMs'>;
+// RE2 runs in linear time, so no label_replace pattern can stall the engine.
+const compileRegex: RegexCompiler = (source) => new RE2(source, 's');
 
 /**
  * Evaluates PromQL against a Queryable. Every failure rejects with QueryError:
@@ -33,12 +43,19 @@ export class Engine {
   readonly #lookbackMs: number;
   readonly #timeoutMs: number;
   readonly #maxSamples: number;
+  readonly #parseOptions: ParseOptions;
+  readonly #subqueryStepMs: number;
 
   /** Throws RangeError for a limit that is not a positive number. */
   constructor(options: EngineOptions = {}) {
     this.#lookbackMs = positive('lookbackDeltaMs', options.lookbackDeltaMs ?? 5 * 60_000);
     this.#timeoutMs = positive('timeoutMs', options.timeoutMs ?? 2 * 60_000);
     this.#maxSamples = positive('maxSamples', options.maxSamples ?? 50_000_000);
+    this.#parseOptions = options.parseOptions ?? {};
+    this.#subqueryStepMs = positive(
+      'defaultSubqueryStepMs',
+      options.defaultSubqueryStepMs ?? 60_000,
+    );
   }
 
   /** Evaluates `expr` at `timeMs`; a range selector yields a matrix, a literal a scalar or string. */
@@ -48,7 +65,7 @@ export class Engine {
     timeMs: number,
     signal?: AbortSignal,
   ): Promise<QueryResult> {
-    const ast = parse(expr);
+    const ast = parse(expr, this.#parseOptions);
     requireTimestamp('time', timeMs);
     return this.#run(q, ast, { startMs: timeMs, endMs: timeMs, stepMs: 0 }, signal);
   }
@@ -62,7 +79,7 @@ export class Engine {
     stepMs: number,
     signal?: AbortSignal,
   ): Promise<QueryResult> {
-    const ast = parse(expr);
+    const ast = parse(expr, this.#parseOptions);
     const type = valueTypeOf(ast);
     if (type !== 'vector' && type !== 'scalar') {
       throw new QueryError(
@@ -83,7 +100,12 @@ export class Engine {
     return this.#run(q, ast, { startMs, endMs, stepMs }, signal);
   }
 
-  async #run(q: Queryable, ast: Expr, steps: Steps, signal?: AbortSignal): Promise<QueryResult> {
+  async #run(
+    q: Queryable,
+    ast: Expr,
+    steps: QueryTimes,
+    signal?: AbortSignal,
+  ): Promise<QueryResult> {
     const guard = new QueryGuard({
       timeoutMs: this.#timeoutMs,
       maxSamples: this.#maxSamples,
@@ -91,11 +113,19 @@ export class Engine {
     });
     try {
       guard.check();
-      const querier = openQuerier(q, ast, { ...steps, lookbackMs: this.#lookbackMs });
-      const value = await evaluate(ast, { ...steps, lookbackMs: this.#lookbackMs, querier, guard });
-      return toResult(value, steps, guard);
+      const resolved = resolveTimes(ast, steps, this.#subqueryStepMs);
+      const lookbackMs = this.#lookbackMs;
+      const window = fetchWindow(resolved, steps.startMs, steps.endMs, lookbackMs);
+      const querier = window ? q.querier(window.mint, window.maxt) : NO_SERIES;
+      const annotations = new Annotations();
+      const ctx = { ...steps, lookbackMs, querier, guard, annotations, compileRegex, query: steps };
+      const value = await evaluate(resolved, ctx);
+      return toResult(resolved, value, ctx, annotations.list());
     } catch (err) {
       if (err instanceof QueryError) throw err;
+      if (err instanceof FunctionArgumentError) {
+        throw new QueryError('execution', err.message, { cause: err });
+      }
       if (guard.stopped) throw guard.abortError();
       // Anything else comes from storage, which Prometheus reports as an internal error.
       throw new QueryError('internal', (err as Error).message ?? String(err), { cause: err });
@@ -112,9 +142,9 @@ function positive(name: string, value: number): number {
   return value;
 }
 
-function parse(expr: string): Expr {
+function parse(expr: string, options: ParseOptions): Expr {
   try {
-    return parseExpr(expr);
+    return parseExpr(expr, options);
   } catch (err) {
     if (err instanceof ParseError) throw new QueryError('bad_data', err.message, { cause: err });
     throw err;
@@ -136,54 +166,3 @@ const NO_SERIES: Querier = {
     return;
   },
 };
-
-function openQuerier(q: Queryable, ast: Expr, times: Parameters<typeof fetchWindow>[1]): Querier {
-  const window = fetchWindow(ast, times);
-  return window ? q.querier(window.mint, window.maxt) : NO_SERIES;
-}
-
-function toResult(value: EvalValue, steps: Steps, guard: QueryGuard): QueryResult {
-  const warnings: string[] = [];
-  const instant = steps.stepMs === 0;
-  switch (value.kind) {
-    case 'string':
-      return { kind: 'string', t: steps.startMs, v: value.value, warnings };
-    case 'scalar':
-      if (instant) return { kind: 'scalar', t: steps.startMs, v: value.value, warnings };
-      return { kind: 'matrix', series: [scalarSeries(value.value, steps, guard)], warnings };
-    case 'matrix':
-      return { kind: 'matrix', series: [...value.series].sort(byLabels), warnings };
-    case 'vector': {
-      const series = [...value.series].sort(byLabels);
-      if (!instant)
-        return {
-          kind: 'matrix',
-          series: series.map((s) => ({ labels: s.labels, samples: s.points })),
-          warnings,
-        };
-      return {
-        kind: 'vector',
-        series: series.map((s) => ({ labels: s.labels, ...s.points[0]! })),
-        warnings,
-      };
-    }
-  }
-}
-
-function scalarSeries(
-  v: number,
-  steps: Steps,
-  guard: QueryGuard,
-): { labels: Labels; samples: Point[] } {
-  const count = stepCount(steps);
-  guard.addSamples(count);
-  const samples = Array.from({ length: count }, (_, i) => ({
-    t: steps.startMs + i * steps.stepMs,
-    v,
-  }));
-  return { labels: Labels.EMPTY, samples };
-}
-
-function byLabels(a: { labels: Labels }, b: { labels: Labels }): number {
-  return compareLabels(a.labels, b.labels);
-}

@@ -21,7 +21,7 @@ export interface RangeSeries {
 
 /**
  * The outcome of a query. Series are sorted by labels (compareLabels); times are
- * milliseconds. `warnings` carries annotations for the API (none are produced yet).
+ * milliseconds. `warnings` carries the query's annotations ("PromQL warning: …" / "PromQL info: …").
  */
 export type QueryResult =
   | {

@@ -1,75 +1,102 @@
-import type { Labels, Sample } from '@promethium/model';
-import type { MatrixSelector, VectorSelector } from '../parser/ast.js';
-import { referenceTime, stepCount } from './context.js';
+import type { Labels, Sample as StoredSample } from '@promethium/model';
+import type { VectorSelector } from '../parser/ast.js';
+import { referenceTime, stepCount, stepTime } from './context.js';
 import type { EvalContext } from './context.js';
-import type { Point, RangeSeries } from './result.js';
-
-/** An instant-vector series evaluated at the query's steps (steps without a value omitted). */
-export interface StepSeries {
-  readonly labels: Labels;
-  readonly points: readonly Point[];
-}
+import type { Point } from './result.js';
+import type { MatrixSeries, Sample } from './values.js';
 
 /**
  * Evaluates an instant vector selector at every step: each series' newest sample in
- * (ref - lookback, ref], unless that sample is a staleness marker. Points carry the
- * step time; series without any point are dropped.
+ * (ref - lookback, ref], unless that sample is a staleness marker. Samples carry the
+ * step time, or with `sampleTimes` their own time (what `timestamp()` reports).
  */
-export async function selectVector(vs: VectorSelector, ctx: EvalContext): Promise<StepSeries[]> {
-  const out: StepSeries[] = [];
+export async function selectVector(
+  vs: VectorSelector,
+  ctx: EvalContext,
+  sampleTimes = false,
+): Promise<Sample[][]> {
+  const steps: Sample[][] = Array.from({ length: stepCount(ctx) }, () => []);
   for await (const series of ctx.guard.iterate(ctx.querier.select(vs.matchers))) {
-    const points = valuesAtSteps(series.samples, vs, ctx);
+    fillSteps(steps, series.labels, series.samples, vs, ctx, sampleTimes);
+    await ctx.guard.pause();
+  }
+  return steps;
+}
+
+function fillSteps(
+  steps: Sample[][],
+  labels: Labels,
+  samples: readonly StoredSample[],
+  vs: VectorSelector,
+  ctx: EvalContext,
+  sampleTimes: boolean,
+): void {
+  // Index of the first sample after the reference time; steps only move it forward.
+  let next = 0;
+  for (let i = 0; i < steps.length; i++) {
+    const ts = stepTime(ctx, i);
+    const ref = referenceTime(vs, ts);
+    while (next < samples.length && samples[next]!.t <= ref) next++;
+    const newest = samples[next - 1];
+    if (newest === undefined || newest.stale || newest.t <= ref - ctx.lookbackMs) continue;
+    ctx.guard.addSamples(1);
+    const v = vs.smoothed ? smoothedValue(newest, samples[next], ref, ctx.lookbackMs) : newest.v;
+    steps[i]!.push({ labels, t: sampleTimes ? newest.t : ts, v });
+  }
+}
+
+/**
+ * A `smoothed` selector's value at `ref`: the straight line between the newest sample
+ * at or before it and the next one after it (within the lookback), else the newest value.
+ */
+function smoothedValue(
+  newest: StoredSample,
+  after: StoredSample | undefined,
+  ref: number,
+  lookbackMs: number,
+): number {
+  if (newest.t === ref || after === undefined || after.stale || after.t >= ref + lookbackMs) {
+    return newest.v;
+  }
+  return newest.v + ((after.v - newest.v) * (ref - newest.t)) / (after.t - newest.t);
+}
+
+/**
+ * Every series `vs` selects with its non-stale samples in (after, upTo], for range
+ * functions to slice per step. Series without a sample there are dropped.
+ */
+export async function selectRange(
+  vs: VectorSelector,
+  after: number,
+  upTo: number,
+  ctx: EvalContext,
+): Promise<MatrixSeries[]> {
+  const out: MatrixSeries[] = [];
+  for await (const series of ctx.guard.iterate(ctx.querier.select(vs.matchers))) {
+    const points = pointsIn(series.samples, after, upTo);
+    ctx.guard.addSamples(points.length);
     if (points.length > 0) out.push({ labels: series.labels, points });
     await ctx.guard.pause();
   }
   return out;
 }
 
-function valuesAtSteps(samples: readonly Sample[], vs: VectorSelector, ctx: EvalContext): Point[] {
-  const points: Point[] = [];
-  const steps = stepCount(ctx);
-  // Index of the first sample after the reference time; steps only move it forward.
-  let next = 0;
-  for (let i = 0; i < steps; i++) {
-    const ts = ctx.startMs + i * ctx.stepMs;
-    const ref = referenceTime(vs, ts, ctx);
-    while (next < samples.length && samples[next]!.t <= ref) next++;
-    const newest = samples[next - 1];
-    if (newest === undefined || newest.stale || newest.t <= ref - ctx.lookbackMs) continue;
-    ctx.guard.addSamples(1);
-    points.push({ t: ts, v: newest.v });
+/** Index of the first point with t > after (points ascending). */
+export function firstAfter(points: readonly { t: number }[], after: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid]!.t <= after) lo = mid + 1;
+    else hi = mid;
   }
-  return points;
-}
-
-/**
- * Evaluates a range vector selector at the (single) evaluation time: each series'
- * samples in (ref - range, ref] without staleness markers, at their own timestamps.
- */
-export async function selectMatrix(ms: MatrixSelector, ctx: EvalContext): Promise<RangeSeries[]> {
-  if (stepCount(ctx) !== 1) throw new Error('BUG: a range vector is evaluated at one time only');
-  const ref = referenceTime(ms.selector, ctx.startMs, ctx);
-  const out: RangeSeries[] = [];
-  for await (const series of ctx.guard.iterate(ctx.querier.select(ms.selector.matchers))) {
-    const samples = samplesIn(series.samples, ref - ms.rangeMs, ref);
-    ctx.guard.addSamples(samples.length);
-    if (samples.length > 0) out.push({ labels: series.labels, samples });
-    await ctx.guard.pause();
-  }
-  return out;
+  return lo;
 }
 
 /** Non-stale samples with after < t <= upTo. */
-function samplesIn(samples: readonly Sample[], after: number, upTo: number): Point[] {
-  let lo = 0;
-  let hi = samples.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (samples[mid]!.t <= after) lo = mid + 1;
-    else hi = mid;
-  }
+function pointsIn(samples: readonly StoredSample[], after: number, upTo: number): Point[] {
   const out: Point[] = [];
-  for (let i = lo; i < samples.length && samples[i]!.t <= upTo; i++) {
+  for (let i = firstAfter(samples, after); i < samples.length && samples[i]!.t <= upTo; i++) {
     const s = samples[i]!;
     if (!s.stale) out.push({ t: s.t, v: s.v });
   }

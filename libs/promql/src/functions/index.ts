@@ -27,8 +27,6 @@ export {
   tsOfMaxOverTime,
   tsOfMinOverTime,
 } from './range-aggregate.js';
-export { quantile } from './quantile.js';
-export { kahanInc } from './kahan.js';
 export {
   type ValueFn,
   valueFunctions,

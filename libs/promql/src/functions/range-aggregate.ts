@@ -1,6 +1,6 @@
 import type { Point } from '../engine/result.js';
-import { kahanInc } from './kahan.js';
-import { quantile } from './quantile.js';
+import { kahanInc } from '../float/kahan.js';
+import { quantile } from '../float/quantile.js';
 import type { RangeKernel } from './types.js';
 
 /** `sum_over_time`: compensated sum of the values. */

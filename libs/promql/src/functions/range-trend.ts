@@ -1,6 +1,6 @@
 import type { Point } from '../engine/result.js';
 import { FunctionArgumentError } from './errors.js';
-import { kahanInc } from './kahan.js';
+import { kahanInc } from '../float/kahan.js';
 import type { RangeKernel } from './types.js';
 
 /**

@@ -1,6 +1,7 @@
 import { goUnicode } from '@promethium/model';
 import { EOF } from './cursor.js';
 import type { Cursor } from './cursor.js';
+import { decodeUtf8Escaped } from './utf8.js';
 
 /** Reports a lexical error at the start of the current token; never returns. */
 export type Fail = (detail: string) => never;
@@ -17,18 +18,18 @@ const SIMPLE: Readonly<Record<string, number>> = {
 };
 
 const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder();
 
 /**
  * Scans a "…" or '…' string whose opening quote was consumed, with Go's escapes
  * (\a \b \f \n \r \t \v \\, the own quote, octal \NNN, \xNN, \uNNNN, \UNNNNNNNN).
- * Octal and \x escapes are bytes, so the value is decoded as UTF-8 at the end.
+ * Octal and \x escapes are bytes, so the value is decoded as UTF-8 at the end (invalid
+ * bytes kept as lone surrogates, see decodeUtf8Escaped).
  */
 export function scanQuoted(c: Cursor, quote: number, fail: Fail): string {
   const bytes: number[] = [];
   for (;;) {
     const cp = c.next();
-    if (cp === quote) return fromUtf8.decode(new Uint8Array(bytes));
+    if (cp === quote) return decodeUtf8Escaped(new Uint8Array(bytes));
     if (cp === EOF || cp === 10) fail('unterminated quoted string');
     if (cp === 92) {
       scanEscape(c, quote, bytes, fail);

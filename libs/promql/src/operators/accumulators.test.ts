@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { reduce } from './accumulators.js';
 import type { ReducingOp } from './accumulators.js';
-import { kahanInc } from './kahan.js';
+import { kahanInc } from '../float/kahan.js';
 
 const BIG = 9.988465674311579e307;
 

@@ -1,4 +1,4 @@
-import { kahanInc } from './kahan.js';
+import { kahanInc } from '../float/kahan.js';
 
 /** Aggregations that reduce each group to one value. */
 export type ReducingOp = 'sum' | 'avg' | 'count' | 'min' | 'max' | 'group' | 'stddev' | 'stdvar';

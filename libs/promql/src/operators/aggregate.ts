@@ -3,10 +3,10 @@ import type { InstantSample } from '../engine/result.js';
 import { reduce } from './accumulators.js';
 import type { ReducingOp } from './accumulators.js';
 import { countValues } from './count-values.js';
-import { formatG } from './go-float.js';
+import { formatG } from '../float/go-float.js';
 import { groupSamples } from './grouping.js';
 import type { Grouping } from './grouping.js';
-import { quantile } from './quantile.js';
+import { quantile } from '../float/quantile.js';
 import { selectExtremes, selectFirst, selectRatio } from './select-k.js';
 
 /** Aggregations that keep input series: topk, bottomk, limitk, limit_ratio. */

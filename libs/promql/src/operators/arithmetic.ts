@@ -1,4 +1,4 @@
-import { goMod, goPow } from './go-float.js';
+import { goMod, goPow } from '../float/go-float.js';
 
 /** Arithmetic operators: their result is a new value, so the metric name is dropped. */
 export type ArithmeticOp = '+' | '-' | '*' | '/' | '%' | '^' | 'atan2';

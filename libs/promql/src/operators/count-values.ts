@@ -1,12 +1,11 @@
 import { goQuote } from '@promethium/model';
 import { QueryError } from '../errors.js';
+import { isValidLabelName } from '../functions/label-name.js';
+import { goQuoteEscaped } from '../lexer/utf8.js';
 import type { InstantSample } from '../engine/result.js';
-import { formatFloat } from './go-float.js';
+import { formatFloat } from '../float/go-float.js';
 import { groupSamples } from './grouping.js';
 import type { Grouping } from './grouping.js';
-
-// A lone surrogate is JavaScript's form of a string that is not valid UTF-8.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * count_values(label, v): per group, how many samples have each value, the value written
@@ -19,8 +18,8 @@ export function countValues(
   grouping: Grouping,
   t: number,
 ): InstantSample[] {
-  if (label === '' || LONE_SURROGATE.test(label)) {
-    throw new QueryError('execution', `invalid label name ${goQuote(label)}`);
+  if (!isValidLabelName(label)) {
+    throw new QueryError('execution', `invalid label name ${goQuoteEscaped(label, goQuote)}`);
   }
   const withValue = input.map((s) => ({ ...s, labels: s.labels.with(label, formatFloat(s.v)) }));
   const effective = grouping.without

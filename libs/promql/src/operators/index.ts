@@ -37,8 +37,5 @@ export {
 export { type ReducingOp, reduce } from './accumulators.js';
 export { type Grouping, type Group, NO_GROUPING, groupLabels, groupSamples } from './grouping.js';
 export { countValues } from './count-values.js';
-export { quantile } from './quantile.js';
-export { kahanInc } from './kahan.js';
-export { goPow, goMod, formatG, formatFloat } from './go-float.js';
-export { xxhash64, prometheusLabelsHash } from './label-hash.js';
+export { prometheusLabelsHash } from './label-hash.js';
 export { goLabelsString } from './labels-text.js';

@@ -1,24 +1,8 @@
 import { Labels, METRIC_NAME } from '@promethium/model';
+import type { VectorMatching } from '../parser/ast.js';
 import type { ArithmeticOp, BinaryOp } from './arithmetic.js';
 
-/** How series of two vectors pair up: Prometheus's group modifiers. */
-export type MatchCardinality = 'one-to-one' | 'many-to-one' | 'one-to-many' | 'many-to-many';
-
-/**
- * The vector matching of a binary operation. `on` true means `on(labels)`, false means
- * `ignoring(labels)` (the metric name is then ignored too); `include` are the
- * `group_left(...)`/`group_right(...)` labels copied from the "one" side. `fillLeft` /
- * `fillRight` are the experimental fill()/fill_left()/fill_right() values that stand in
- * for a missing series on that side.
- */
-export interface VectorMatching {
-  readonly card: MatchCardinality;
-  readonly on: boolean;
-  readonly labels: readonly string[];
-  readonly include: readonly string[];
-  readonly fillLeft?: number;
-  readonly fillRight?: number;
-}
+export type { MatchCardinality, VectorMatching } from '../parser/ast.js';
 
 /** Default matching of `a op b` without modifiers: one-to-one, ignoring nothing. */
 export const DEFAULT_MATCHING: VectorMatching = {
@@ -26,6 +10,8 @@ export const DEFAULT_MATCHING: VectorMatching = {
   on: false,
   labels: [],
   include: [],
+  fillLhs: undefined,
+  fillRhs: undefined,
 };
 
 /** The matching of a set operator without modifiers. */
@@ -34,19 +20,25 @@ export const SET_MATCHING: VectorMatching = { ...DEFAULT_MATCHING, card: 'many-t
 /** Labels an arithmetic result or a `bool` comparison loses: the metric name and its metadata. */
 export const METRIC_METADATA_LABELS: readonly string[] = [METRIC_NAME, '__type__', '__unit__'];
 
-/** Prometheus's MatchLabels: the labels a series is matched on (never the name for ignoring). */
-export function matchLabels(labels: Labels, matching: VectorMatching): Labels {
+/**
+ * Prometheus's MatchLabels: the labels a series is matched on. `ignoring` never matches
+ * on the name, and for set operators (`setOp`) not on its metadata (`__type__`, `__unit__`).
+ */
+export function matchLabels(labels: Labels, matching: VectorMatching, setOp = false): Labels {
   const names = new Set(matching.labels);
+  const skipped = setOp ? METRIC_METADATA_LABELS : [METRIC_NAME];
   const kept = [...labels].filter(([n]) =>
-    matching.on ? names.has(n) : !names.has(n) && n !== METRIC_NAME,
+    matching.on ? names.has(n) : !names.has(n) && !skipped.includes(n),
   );
   return kept.length === labels.size ? labels : Labels.fromPairs(kept);
 }
 
 /** A string identifying the match group of a series; equal groups have equal signatures. */
-export function signature(labels: Labels, matching: VectorMatching): string {
+export function signature(labels: Labels, matching: VectorMatching, setOp = false): string {
   let sig = '';
-  for (const [n, v] of matchLabels(labels, matching)) sig += `${n.length}:${n}${v.length}:${v}`;
+  for (const [n, v] of matchLabels(labels, matching, setOp)) {
+    sig += `${n.length}:${n}${v.length}:${v}`;
+  }
   return sig;
 }
 

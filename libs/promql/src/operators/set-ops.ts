@@ -4,7 +4,7 @@ import { signature } from './matching.js';
 import type { VectorMatching } from './matching.js';
 
 function signatures(v: readonly InstantSample[], matching: VectorMatching): Set<string> {
-  return new Set(v.map((s) => signature(s.labels, matching)));
+  return new Set(v.map((s) => signature(s.labels, matching, true)));
 }
 
 function requireManyToMany(matching: VectorMatching): void {
@@ -22,7 +22,7 @@ export function vectorAnd(
   requireManyToMany(matching);
   if (lhs.length === 0 || rhs.length === 0) return [];
   const right = signatures(rhs, matching);
-  return lhs.filter((s) => right.has(signature(s.labels, matching)));
+  return lhs.filter((s) => right.has(signature(s.labels, matching, true)));
 }
 
 /** `lhs or rhs`: every left series, then the right series whose match group the left lacks. */
@@ -34,7 +34,7 @@ export function vectorOr(
   requireManyToMany(matching);
   if (lhs.length === 0 || rhs.length === 0) return [...lhs, ...rhs];
   const left = signatures(lhs, matching);
-  return [...lhs, ...rhs.filter((s) => !left.has(signature(s.labels, matching)))];
+  return [...lhs, ...rhs.filter((s) => !left.has(signature(s.labels, matching, true)))];
 }
 
 /** `lhs unless rhs`: the left series whose match group does not appear on the right. */
@@ -46,7 +46,7 @@ export function vectorUnless(
   requireManyToMany(matching);
   if (lhs.length === 0 || rhs.length === 0) return [...lhs];
   const right = signatures(rhs, matching);
-  return lhs.filter((s) => !right.has(signature(s.labels, matching)));
+  return lhs.filter((s) => !right.has(signature(s.labels, matching, true)));
 }
 
 /** Dispatches a set operator to vectorAnd, vectorOr or vectorUnless. */

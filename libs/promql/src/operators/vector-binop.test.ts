@@ -154,23 +154,23 @@ describe('vectorBinop fill modifiers', () => {
     [
       'fill on both sides',
       '+',
-      { fillLeft: 0, fillRight: 0 },
+      { fillLhs: 0, fillRhs: 0 },
       false,
       ['{k="a"} 1', '{k="b"} 22', '{k="c"} 30'],
     ],
-    ['fill_left only', '+', { fillLeft: 100 }, false, ['{k="b"} 22', '{k="c"} 130']],
-    ['fill_right only', '-', { fillRight: 5 }, false, ['{k="a"} -4', '{k="b"} -18']],
+    ['fill_left only', '+', { fillLhs: 100 }, false, ['{k="b"} 22', '{k="c"} 130']],
+    ['fill_right only', '-', { fillRhs: 5 }, false, ['{k="a"} -4', '{k="b"} -18']],
     [
       'filtering keeps the (filled) left value and only the real left name',
       '<',
-      { fillLeft: 25, fillRight: 25 },
+      { fillLhs: 25, fillRhs: 25 },
       false,
       ['{__name__="l", k="a"} 1', '{__name__="l", k="b"} 2', '{k="c"} 25'],
     ],
     [
       'bool with fill',
       '>',
-      { fillLeft: 25, fillRight: 0 },
+      { fillLhs: 25, fillRhs: 0 },
       true,
       ['{k="a"} 1', '{k="b"} 0', '{k="c"} 0'],
     ],
@@ -179,7 +179,7 @@ describe('vectorBinop fill modifiers', () => {
   });
 
   it('fills against an empty side', () => {
-    expect(show(vectorBinop('+', [], right, m({ fillLeft: 1 }), false))).toEqual([
+    expect(show(vectorBinop('+', [], right, m({ fillLhs: 1 }), false))).toEqual([
       '{k="b"} 21',
       '{k="c"} 31',
     ]);
@@ -188,7 +188,7 @@ describe('vectorBinop fill modifiers', () => {
   it('fills a missing many side with the match group labels for group_left', () => {
     const many = vec([{ __name__: 'req', code: '200', m: 'get' }, 5]);
     const one = vec([{ __name__: 'lim', code: '200' }, 10], [{ __name__: 'lim', code: '404' }, 7]);
-    const matching = m({ card: 'many-to-one', on: true, labels: ['code'], fillLeft: 0 });
+    const matching = m({ card: 'many-to-one', on: true, labels: ['code'], fillLhs: 0 });
     expect(show(vectorBinop('+', many, one, matching, false))).toEqual([
       '{code="200", m="get"} 15',
       '{code="404"} 7',
@@ -206,12 +206,12 @@ describe('vectorBinop fill with group_right', () => {
   it.each<[string, Partial<VectorMatching>, string[]]>([
     [
       'fill_left stands in for a missing many side',
-      { fillLeft: 3 },
+      { fillLhs: 3 },
       ['{cpu="0", host="h1"} 11', '{host="h9"} 93'],
     ],
     [
       'fill_right stands in for a missing one side',
-      { fillRight: 5 },
+      { fillRhs: 5 },
       ['{cpu="0", host="h1"} 11', '{cpu="0", host="h2"} 7'],
     ],
   ])('%s', (_name, fill, want) => {

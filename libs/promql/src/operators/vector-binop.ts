@@ -85,8 +85,8 @@ export function vectorBinop(
   if (matching.card === 'many-to-many') {
     throw new Error('BUG: many-to-many matching is only allowed for set operators');
   }
-  const { fillLeft, fillRight } = matching;
-  const noFill = fillLeft === undefined && fillRight === undefined;
+  const { fillLhs, fillRhs } = matching;
+  const noFill = fillLhs === undefined && fillRhs === undefined;
   if ((lhs.length === 0 || rhs.length === 0) && (noFill || lhs.length + rhs.length === 0)) {
     return [];
   }
@@ -103,23 +103,24 @@ export function vectorBinop(
     const { value, keep } = elementBinop(op, l, r);
     const labels = resultLabels(m.labels, o.labels, matching, dropName);
     matched.record(sig, labels.key());
-    if (returnBool) out.push({ labels, t: m.t, v: keep ? 1 : 0 });
-    else if (keep) out.push({ labels, t: m.t, v: value });
+    // Spreading `m` keeps whatever the engine attached to the sample (its name-drop mark).
+    if (returnBool) out.push({ ...m, labels, v: keep ? 1 : 0 });
+    else if (keep) out.push({ ...m, labels, v: value });
   };
 
   for (const m of many) {
     const sig = signature(m.labels, matching);
     const o = oneBySig.get(sig);
     if (o !== undefined) apply(m, o, sig);
-    else if (fillRight !== undefined) {
-      apply(m, { labels: matchLabels(m.labels, matching), t: m.t, v: fillRight }, sig);
+    else if (fillRhs !== undefined) {
+      apply(m, { labels: matchLabels(m.labels, matching), t: m.t, v: fillRhs }, sig);
     }
   }
-  if (fillLeft !== undefined) {
+  if (fillLhs !== undefined) {
     for (const o of one) {
       const sig = signature(o.labels, matching);
       if (matched.has(sig)) continue;
-      apply({ labels: matchLabels(o.labels, matching), t: o.t, v: fillLeft }, o, sig);
+      apply({ labels: matchLabels(o.labels, matching), t: o.t, v: fillLhs }, o, sig);
     }
   }
   assertUniqueLabelsets(out);

@@ -24,7 +24,7 @@ export function vectorScalarBinop(
     const value = isComparisonOp(op) ? s.v : result.value;
     if (!returnBool && !result.keep) continue;
     const labels = dropName ? dropMetricName(s.labels) : s.labels;
-    out.push({ labels, t: s.t, v: returnBool ? (result.keep ? 1 : 0) : value });
+    out.push({ ...s, labels, v: returnBool ? (result.keep ? 1 : 0) : value });
   }
   assertUniqueLabelsets(out);
   return out;

@@ -3,7 +3,7 @@ import { Matcher } from '@promethium/model';
 import { ALL_EXPERIMENTAL } from '../parser/options.js';
 import { parseExpr } from '../parser/parser.js';
 import { formatExpr } from './printer.js';
-import { goFormatFloat, goFormatV } from './go-float.js';
+import { formatFloat, formatG } from '../float/go-float.js';
 
 /** The tree without source positions, matchers as sorted text: what printing must keep. */
 function normalize(value: unknown): unknown {
@@ -106,7 +106,7 @@ describe('Go float formatting', () => {
     [1e100, '1' + '0'.repeat(100), '1e+100'],
     [-Infinity, '-Inf', '-Inf'],
   ])('%d is %s with f and %s with %%v', (v, f, g) => {
-    expect(goFormatFloat(v)).toBe(f);
-    expect(goFormatV(v)).toBe(g);
+    expect(formatFloat(v)).toBe(f);
+    expect(formatG(v)).toBe(g);
   });
 });

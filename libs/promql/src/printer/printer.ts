@@ -1,4 +1,5 @@
-import { METRIC_NAME, formatDuration, goQuote } from '@promethium/model';
+import { METRIC_NAME, formatDuration, goQuote as quoteText } from '@promethium/model';
+import { goQuoteEscaped } from '../lexer/utf8.js';
 import type { Matcher } from '@promethium/model';
 import type {
   AggregateExpr,
@@ -12,9 +13,12 @@ import type {
   VectorMatching,
   VectorSelector,
 } from '../parser/ast.js';
-import { goFormatFloat, goFormatV } from './go-float.js';
+import { formatFloat, formatG } from '../float/go-float.js';
 
 const LEGACY_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+// Strings may hold bytes that are not UTF-8 (see decodeUtf8Escaped); print them as \xNN.
+const goQuote = (s: string): string => goQuoteEscaped(s, quoteText);
 
 /**
  * Canonical single-line PromQL for `expr`, as Prometheus's String() writes it (the
@@ -51,7 +55,7 @@ export function formatExpr(expr: Expr): string {
 }
 
 function formatNumber(n: NumberLiteral): string {
-  if (!n.duration) return goFormatFloat(n.value);
+  if (!n.duration) return formatFloat(n.value);
   const text = formatDuration(Math.abs(n.value) * 1000);
   return n.value < 0 ? `-${text}` : text;
 }
@@ -146,9 +150,9 @@ function formatMatching(m: VectorMatching): string {
     out += ` group_${m.card === 'many-to-one' ? 'left' : 'right'} (${formatLabels(m.include)})`;
   }
   const { fillLhs: l, fillRhs: r } = m;
-  if (l !== undefined && r !== undefined && l === r) return `${out} fill (${goFormatV(l)})`;
-  if (l !== undefined) out += ` fill_left (${goFormatV(l)})`;
-  if (r !== undefined) out += ` fill_right (${goFormatV(r)})`;
+  if (l !== undefined && r !== undefined && l === r) return `${out} fill (${formatG(l)})`;
+  if (l !== undefined) out += ` fill_left (${formatG(l)})`;
+  if (r !== undefined) out += ` fill_right (${formatG(r)})`;
   return out;
 }
 

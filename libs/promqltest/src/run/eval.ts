@@ -2,6 +2,7 @@ import { QueryError } from '@promethium/promql';
 import type { Engine, QueryResult } from '@promethium/promql';
 import type { Queryable } from '@promethium/storage';
 import type { EvalCommand, TimeGrid } from '../script/types.js';
+import { atVariants } from './at-variants.js';
 import { checkAnnotations, describeMatcher, textMatches } from './annotations.js';
 import { checkSorted, compareResult, compareScalar, compareVector } from './compare.js';
 
@@ -14,14 +15,41 @@ export type QueryEngine = Pick<Engine, 'instantQuery' | 'rangeQuery'>;
 
 type Outcome = { readonly result: QueryResult } | { readonly error: unknown };
 
+/** Which of upstream's extra checks runEval runs on instant evals. */
+export interface ExtraChecks {
+  /** Re-run as a range query from t−1m to t+1m step 1m; the middle step must match. */
+  readonly range: boolean;
+  /** Re-run with every selector pinned by @ at other times (see atVariants); all must match. */
+  readonly at: boolean;
+}
+
 /**
  * Runs one eval and returns why it failed, or undefined when it passed. A query
  * error passes only under `expect fail` (every fail matcher must accept the error
  * text); an error that is not a QueryError is an engine bug and always fails.
- * With `rangeCheck`, a passing instant eval is re-run as a range query from t−1m to
- * t+1m step 1m and the middle step must match too, as the upstream harness does.
+ * A passing instant eval then goes through the extra checks, as the upstream harness does.
  */
 export async function runEval(
+  engine: QueryEngine,
+  q: Queryable,
+  cmd: EvalCommand,
+  checks: ExtraChecks,
+): Promise<string | undefined> {
+  const problem = await runOnce(engine, q, cmd, checks.range);
+  if (problem || !checks.at || cmd.query.kind !== 'instant') return problem;
+  for (const v of atVariants(cmd.expr, cmd.query.timeMs)) {
+    const variant: EvalCommand = {
+      ...cmd,
+      expr: v.expr,
+      query: { kind: 'instant', timeMs: v.timeMs },
+    };
+    const failure = await runOnce(engine, q, variant, checks.range);
+    if (failure) return `step invariance (${v.expr} at ${v.timeMs}ms): ${failure}`;
+  }
+  return undefined;
+}
+
+async function runOnce(
   engine: QueryEngine,
   q: Queryable,
   cmd: EvalCommand,

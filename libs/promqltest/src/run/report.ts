@@ -7,7 +7,7 @@ import { runScript } from './runner.js';
 import type { RunOptions } from './runner.js';
 
 /** Options of runFiles. */
-export interface ReportOptions extends Pick<RunOptions, 'engine' | 'rangeCheck'> {
+export interface ReportOptions extends Pick<RunOptions, 'engine' | 'rangeCheck' | 'atCheck'> {
   /** Also print the first line of every failure. */
   readonly verbose?: boolean;
   /** Runs only evals whose `<file>:<line> <expr>` contains this text. */
@@ -52,6 +52,7 @@ export async function runFiles(
     const outcomes = await runScript(script, {
       engine: options.engine,
       rangeCheck: options.rangeCheck,
+      atCheck: options.atCheck,
       select:
         filter === undefined
           ? undefined

@@ -102,12 +102,35 @@ describe('runScript checks', () => {
       async () => vectorOf(1),
       async () => matrixOf(2),
     );
-    expect((await runScript(parseScript(script), { engine: consistent }))[0]!.passed).toBe(true);
-    const [outcome] = await runScript(parseScript(script), { engine: drifting });
+    const only = { atCheck: false };
+    expect((await runScript(parseScript(script), { ...only, engine: consistent }))[0]!.passed).toBe(
+      true,
+    );
+    const [outcome] = await runScript(parseScript(script), { ...only, engine: drifting });
     expect(outcome!.reason).toMatch(/^range mode: expected 1 for .* but got 2/);
     expect(
-      (await runScript(parseScript(script), { engine: drifting, rangeCheck: false }))[0]!.passed,
+      (await runScript(parseScript(script), { ...only, engine: drifting, rangeCheck: false }))[0]!
+        .passed,
     ).toBe(true);
+  });
+
+  it('re-runs a passing instant eval with @-pinned selectors at other times', async () => {
+    // Gives the right answer only for the query as written, as an engine ignoring @ might.
+    const ignoresAt: QueryEngine = {
+      instantQuery: async (_q, expr) => vectorOf(expr.includes('@') ? 2 : 1),
+      rangeQuery: async () => matrixOf(1),
+    };
+    const [outcome] = await runScript(parseScript(script), {
+      engine: ignoresAt,
+      rangeCheck: false,
+    });
+    expect(outcome!.reason).toMatch(/^step invariance \(m @ 60\.000 at -600000ms\): expected 1/);
+    const skipped = await runScript(parseScript(script), {
+      engine: ignoresAt,
+      rangeCheck: false,
+      atCheck: false,
+    });
+    expect(skipped[0]!.passed).toBe(true);
   });
 
   it('checks annotations the engine reports', async () => {

@@ -1,4 +1,4 @@
-import { Engine } from '@promethium/promql';
+import { ALL_EXPERIMENTAL, Engine } from '@promethium/promql';
 import type { EngineOptions } from '@promethium/promql';
 import type { EvalCommand, Script } from '../script/types.js';
 import { applyLoad } from '../storage/load.js';
@@ -7,14 +7,16 @@ import { runEval } from './eval.js';
 import type { QueryEngine } from './eval.js';
 
 /**
- * The limits Prometheus's harness runs its scripts with: lookback delta 5m, at most
- * 10,000 samples per query, timeout 100s. (Its 1m default subquery step has no
- * engine option yet.)
+ * The options Prometheus's harness runs its scripts with: lookback delta 5m, at most
+ * 10,000 samples per query, timeout 100s, a 1m default subquery step and every
+ * experimental feature.
  */
 export const TEST_ENGINE_OPTIONS: Readonly<Required<EngineOptions>> = {
   lookbackDeltaMs: 5 * 60_000,
   maxSamples: 10_000,
   timeoutMs: 100_000,
+  parseOptions: ALL_EXPERIMENTAL,
+  defaultSubqueryStepMs: 60_000,
 };
 
 /** An engine configured as Prometheus's test harness configures its own. */
@@ -28,6 +30,8 @@ export interface RunOptions {
   readonly engine?: QueryEngine;
   /** Re-run each passing instant eval as a range query (upstream's first extra check); default true. */
   readonly rangeCheck?: boolean;
+  /** Re-run each passing instant eval with @-pinned selectors at other times (upstream's second); default true. */
+  readonly atCheck?: boolean;
   /** Runs only the evals it accepts; loads and clears always run. */
   readonly select?: (cmd: EvalCommand) => boolean;
 }
@@ -52,7 +56,7 @@ const HISTOGRAM_REASON =
  */
 export async function runScript(script: Script, options: RunOptions = {}): Promise<EvalOutcome[]> {
   const engine = options.engine ?? newTestEngine();
-  const rangeCheck = options.rangeCheck ?? true;
+  const checks = { range: options.rangeCheck ?? true, at: options.atCheck ?? true };
   const storage = new MemoryStorage();
   const outcomes: EvalOutcome[] = [];
   for (const cmd of script.commands) {
@@ -60,7 +64,7 @@ export async function runScript(script: Script, options: RunOptions = {}): Promi
     else if (cmd.kind === 'load') applyLoad(storage, cmd);
     else if (!options.select || options.select(cmd)) {
       storage.takeHistogramReads();
-      let reason = await runEval(engine, storage, cmd, rangeCheck);
+      let reason = await runEval(engine, storage, cmd, checks);
       if (storage.takeHistogramReads() > 0) reason ??= HISTOGRAM_REASON;
       const where = { file: script.file, line: cmd.line, expr: cmd.expr };
       outcomes.push(

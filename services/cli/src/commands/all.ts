@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { startAllInOne } from '@promethium/all-in-one';
+import { defaultStatus, flagTexts } from '@promethium/query-service';
 import { shardCount, shardsFlag } from '../command.js';
 import type { Command } from '../command.js';
 import { queryFlags } from './query-flags.js';
@@ -20,7 +22,7 @@ export const allCommand: Command = {
   listenAddress: '0.0.0.0:9090',
   usesConfig: true,
   usesNats: false,
-  async start({ config, flags, logger, registry }) {
+  async start({ config, configFile, flags, flagSpecs, logger, registry }) {
     const all = await startAllInOne({
       config: config!,
       dataDir: flags.string('storage.tsdb.path')!,
@@ -30,6 +32,12 @@ export const allCommand: Command = {
       lookbackDeltaMs: flags.duration('query.lookback-delta'),
       queryTimeoutMs: flags.duration('query.timeout'),
       maxSamples: flags.number('query.max-samples'),
+      status: {
+        ...defaultStatus(Date.now()),
+        flags: flagTexts(flags, flagSpecs),
+        // Read when asked, as the file stands: after a failed reload it may differ from what runs.
+        configYaml: () => readFileSync(configFile!, 'utf8'),
+      },
     });
     return {
       routes: (router) => all.routes(router),

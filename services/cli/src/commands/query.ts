@@ -1,4 +1,4 @@
-import { createQueryService } from '@promethium/query-service';
+import { createQueryService, defaultStatus, flagTexts } from '@promethium/query-service';
 import { shardCount, shardsFlag } from '../command.js';
 import type { Command } from '../command.js';
 import { queryFlags } from './query-flags.js';
@@ -11,14 +11,15 @@ export const queryCommand: Command = {
   listenAddress: '0.0.0.0:9090',
   usesConfig: false,
   usesNats: true,
-  async start({ bus, flags, logger }) {
+  async start({ bus, flags: parsed, flagSpecs, logger }) {
     const service = createQueryService({
       bus: bus!,
-      shards: shardCount(flags),
+      shards: shardCount(parsed),
       logger,
-      lookbackDeltaMs: flags.duration('query.lookback-delta'),
-      timeoutMs: flags.duration('query.timeout'),
-      maxSamples: flags.number('query.max-samples'),
+      lookbackDeltaMs: parsed.duration('query.lookback-delta'),
+      timeoutMs: parsed.duration('query.timeout'),
+      maxSamples: parsed.number('query.max-samples'),
+      status: { ...defaultStatus(Date.now()), flags: flagTexts(parsed, flagSpecs) },
     });
     return { routes: (router) => service.routes(router), stop: async () => undefined };
   },

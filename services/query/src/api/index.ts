@@ -1,2 +1,3 @@
 export { createApiRouter, type ApiDeps, type ApiLogger } from './router.js';
 export { ApiError, type ApiErrorType } from './errors.js';
+export { defaultStatus, type StatusInfo, type BuildInfo } from './status.js';

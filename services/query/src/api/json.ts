@@ -82,7 +82,8 @@ export function formatSampleValue(v: number): string {
   return v.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
 }
 
-function labelsJson(labels: Labels): string {
+/** A label set as a JSON object, names in order, strings escaped as Go does. */
+export function labelsJson(labels: Labels): string {
   const parts: string[] = [];
   for (const [name, value] of labels) parts.push(`${jsonString(name)}:${jsonString(value)}`);
   return `{${parts.join(',')}}`;

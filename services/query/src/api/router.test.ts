@@ -2,34 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { once } from 'node:events';
-import { Labels, compareLabels, matchesAll } from '@promethium/model';
-import type { Matcher, Series } from '@promethium/model';
+import { Labels } from '@promethium/model';
 import { Engine } from '@promethium/promql';
 import type { QueryResult } from '@promethium/promql';
-import type { Querier, Queryable } from '@promethium/storage';
+import type { Queryable } from '@promethium/storage';
 import express from 'express';
 import { createApiRouter } from './router.js';
 import type { ApiLogger } from './router.js';
-
-/** A hand-written in-memory store following the Querier contract. */
-class MemoryQueryable implements Queryable {
-  constructor(private readonly series: Series[]) {}
-  querier(mint: number, maxt: number): Querier {
-    const all = this.series;
-    return {
-      async *select(matchers: readonly Matcher[]): AsyncIterable<Series> {
-        yield* all
-          .filter((s) => matchesAll(matchers, s.labels))
-          .map((s) => ({
-            labels: s.labels,
-            samples: s.samples.filter((x) => x.t >= mint && x.t <= maxt),
-          }))
-          .filter((s) => s.samples.length > 0)
-          .sort((a, b) => compareLabels(a.labels, b.labels));
-      },
-    };
-  }
-}
+import { MemoryStore } from './testing/memory-store.js';
 
 /** Never answers: every read stays pending. */
 const hanging: Queryable = {
@@ -73,7 +53,7 @@ class SignalSpyEngine extends Engine {
 }
 
 const T0 = 1_700_000_000_000;
-const data = new MemoryQueryable([
+const data = new MemoryStore([
   {
     labels: Labels.fromRecord({ __name__: 'up', job: 'b' }),
     samples: [
@@ -111,7 +91,7 @@ beforeAll(async () => {
     for (const [prefix, queryable, engine] of mounts) {
       app.use(
         `${prefix}/api/v1`,
-        createApiRouter({ engine, queryable, logger, now: () => T0 + 30_000 }),
+        createApiRouter({ engine, queryable, labels: data, logger, now: () => T0 + 30_000 }),
       );
     }
   });
@@ -345,7 +325,10 @@ describe('errors', () => {
   it('cancels the query when the client goes away', async () => {
     const hangingSpy = new SignalSpyEngine();
     const { server, base: url } = await serve((app) =>
-      app.use('/api/v1', createApiRouter({ engine: hangingSpy, queryable: hanging, logger })),
+      app.use(
+        '/api/v1',
+        createApiRouter({ engine: hangingSpy, queryable: hanging, labels: data, logger }),
+      ),
     );
     servers.push(server);
     const slow = new AbortController();

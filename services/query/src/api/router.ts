@@ -1,12 +1,19 @@
 import type { Engine } from '@promethium/promql';
 import { QueryError } from '@promethium/promql';
-import type { Queryable } from '@promethium/storage';
+import type { IndexStatsSource, LabelQueryable, Queryable } from '@promethium/storage';
 import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
 import { ApiError, fromQueryError } from './errors.js';
 import { instantQuery, rangeQuery } from './handlers.js';
 import type { QueryDeps } from './handlers.js';
 import { errorBody, send } from './json.js';
+import { labelNames, labelValues, series } from './label-handlers.js';
+import type { ListDeps } from './label-handlers.js';
+import { formatQuery, metadata, queryExemplars } from './query-tools.js';
+import { parseQuery } from './parse-query.js';
+import { buildInfo, config, defaultStatus, flags, runtimeInfo } from './status.js';
+import type { StatusInfo } from './status.js';
+import { tsdbStatus } from './tsdb-status.js';
 
 /** Where the API reports what it cannot answer cleanly; pino's object-first call shape. */
 export interface ApiLogger {
@@ -18,37 +25,59 @@ export interface ApiLogger {
 export interface ApiDeps {
   readonly engine: Engine;
   readonly queryable: Queryable;
+  /** Label names and values (/labels, /label/:name/values) and cardinality (/status/tsdb). */
+  readonly labels: LabelQueryable & IndexStatsSource;
   readonly logger: ApiLogger;
   readonly now?: () => number;
+  /** What the /status endpoints report; a bare default when absent. */
+  readonly status?: StatusInfo;
 }
 
 // Long queries arrive as POST bodies; Prometheus sets no limit of its own.
 const FORM_LIMIT = '5mb';
 
+type Handler = (req: Request, res: Response) => void | Promise<void>;
+
 /**
- * The Prometheus HTTP API v1 query endpoints, to mount at `/api/v1`: GET and POST
- * `/query` and `/query_range`, answering with Prometheus's JSON and error types.
+ * The Prometheus HTTP API v1, to mount at `/api/v1`: queries, series and labels,
+ * query tools and status, answering with Prometheus's JSON and error types.
  */
 export function createApiRouter(deps: ApiDeps): Router {
   const router = express.Router();
-  const queryDeps: QueryDeps = {
-    engine: deps.engine,
-    queryable: deps.queryable,
-    now: deps.now ?? Date.now,
-  };
+  const now = deps.now ?? Date.now;
+  const queryDeps: QueryDeps = { engine: deps.engine, queryable: deps.queryable, now };
+  const listDeps: ListDeps = { queryable: deps.queryable, labels: deps.labels };
+  const status = deps.status ?? defaultStatus(now());
   const form = express.urlencoded({ extended: false, limit: FORM_LIMIT });
-  const handle =
-    (handler: (d: QueryDeps, req: Request, res: Response) => Promise<void>) =>
-    async (req: Request, res: Response): Promise<void> => {
+  const timed =
+    (handler: Handler): Handler =>
+    async (req, res) => {
       const started = performance.now();
-      await handler(queryDeps, req, res);
+      await handler(req, res);
       const ms = Math.round(performance.now() - started);
-      deps.logger.debug({ path: req.path, ms }, 'query answered');
+      deps.logger.debug({ path: req.path, ms }, 'api request answered');
     };
-  router.get('/query', handle(instantQuery));
-  router.post('/query', form, handle(instantQuery));
-  router.get('/query_range', handle(rangeQuery));
-  router.post('/query_range', form, handle(rangeQuery));
+  const both = (path: string, handler: Handler): void => {
+    router.get(path, timed(handler));
+    router.post(path, form, timed(handler));
+  };
+  both('/query', (req, res) => instantQuery(queryDeps, req, res));
+  both('/query_range', (req, res) => rangeQuery(queryDeps, req, res));
+  both('/query_exemplars', queryExemplars);
+  both('/format_query', formatQuery);
+  both('/parse_query', parseQuery);
+  both('/series', (req, res) => series(listDeps, req, res));
+  both('/labels', (req, res) => labelNames(listDeps, req, res));
+  router.get(
+    '/label/:name/values',
+    timed((req, res) => labelValues(listDeps, req, res)),
+  );
+  router.get('/metadata', metadata);
+  router.get('/status/buildinfo', (req, res) => buildInfo(status, req, res));
+  router.get('/status/flags', (req, res) => flags(status, req, res));
+  router.get('/status/config', (req, res) => config(status, req, res));
+  router.get('/status/runtimeinfo', (req, res) => runtimeInfo(status, req, res));
+  router.get('/status/tsdb', (req, res) => tsdbStatus(deps.labels, req, res));
   router.use(errorHandler(deps.logger));
   return router;
 }
@@ -56,8 +85,8 @@ export function createApiRouter(deps: ApiDeps): Router {
 function errorHandler(logger: ApiLogger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const apiError = toApiError(err);
-    if (apiError.code === 'internal')
-      logger.warn({ path: req.path, err: apiError.message }, 'query failed');
+    if (apiError.code === 'internal' || apiError.code === 'unavailable')
+      logger.warn({ path: req.path, err: apiError.message }, 'api request failed');
     if (res.headersSent) return void res.end();
     send(res, apiError.status, errorBody(apiError.code, apiError.message));
   };

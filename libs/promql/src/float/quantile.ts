@@ -17,7 +17,7 @@ export function quantile(q: number, values: readonly number[]): number {
 }
 
 /** Ascending order with every NaN first, the order Prometheus's value heaps use. */
-export function ascendingNaNFirst(a: number, b: number): number {
+function ascendingNaNFirst(a: number, b: number): number {
   if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : -1;
   if (Number.isNaN(b)) return 1;
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,0 +1,104 @@
+import { Labels } from '@promethium/model';
+import type { Expr, MatrixSelector, SubqueryExpr } from '../parser/ast.js';
+import { referenceTime, stepCount, stepTime } from './context.js';
+import type { EvalContext } from './context.js';
+import type { Point } from './result.js';
+import { firstAfter, selectRange } from './select.js';
+import type { EvalValue, MatrixSeries } from './values.js';
+
+/**
+ * A range vector argument prepared for every step of the context: the series with all
+ * points any step's window needs, and the window (start, end] of each step.
+ */
+export interface RangeInput {
+  readonly series: readonly MatrixSeries[];
+  readonly rangeMs: number;
+  /** The end of each step's window (the reference time). */
+  readonly ends: readonly number[];
+  readonly selector: 'anchored' | 'smoothed' | undefined;
+  readonly lookbackMs: number;
+}
+
+/** The evaluator of inner expressions, passed in to avoid an import cycle. */
+export type Evaluate = (expr: Expr, ctx: EvalContext) => Promise<EvalValue>;
+
+/** Prepares a MatrixSelector or SubqueryExpr (possibly parenthesised) argument. */
+export async function rangeInput(
+  expr: Expr,
+  ctx: EvalContext,
+  evaluate: Evaluate,
+): Promise<RangeInput> {
+  if (expr.kind === 'ParenExpr') return rangeInput(expr.expr, ctx, evaluate);
+  if (expr.kind === 'MatrixSelector') return matrixInput(expr, ctx);
+  if (expr.kind === 'SubqueryExpr') return subqueryInput(expr, ctx, evaluate);
+  throw new Error(`BUG: ${expr.kind} is not a range vector`);
+}
+
+function endsOf(mods: Parameters<typeof referenceTime>[0], ctx: EvalContext): number[] {
+  return Array.from({ length: stepCount(ctx) }, (_, i) => referenceTime(mods, stepTime(ctx, i)));
+}
+
+async function matrixInput(ms: MatrixSelector, ctx: EvalContext): Promise<RangeInput> {
+  const vs = ms.selector;
+  const ends = endsOf(vs, ctx);
+  const selector = vs.anchored ? 'anchored' : vs.smoothed ? 'smoothed' : undefined;
+  const extra = selector ? ctx.lookbackMs : 0;
+  // Reference times never decrease from step to step.
+  const after = ends[0]! - ms.rangeMs - extra;
+  const upTo = ends.at(-1)! + (selector === 'smoothed' ? extra : 0);
+  const series = await selectRange(vs, after, upTo, ctx);
+  return { series, rangeMs: ms.rangeMs, ends, selector, lookbackMs: ctx.lookbackMs };
+}
+
+async function subqueryInput(
+  sq: SubqueryExpr,
+  ctx: EvalContext,
+  evaluate: Evaluate,
+): Promise<RangeInput> {
+  const ends = endsOf(sq, ctx);
+  const lo = ends[0]! - sq.rangeMs;
+  const hi = ends.at(-1)!;
+  // Subquery steps are aligned to multiples of the step, the first one after lo.
+  let start = Math.floor(lo / sq.stepMs) * sq.stepMs;
+  if (start <= lo) start += sq.stepMs;
+  const base = { rangeMs: sq.rangeMs, ends, selector: undefined, lookbackMs: ctx.lookbackMs };
+  if (start > hi) return { ...base, series: [] };
+  const inner = { ...ctx, startMs: start, endMs: hi, stepMs: sq.stepMs };
+  const value = await evaluate(sq.expr, inner);
+  return { ...base, series: toSeries(value, inner) };
+}
+
+function toSeries(value: EvalValue, ctx: EvalContext): MatrixSeries[] {
+  if (value.kind === 'scalar') {
+    const points = value.steps.map((v, i) => ({ t: stepTime(ctx, i), v }));
+    return [{ labels: Labels.EMPTY, points }];
+  }
+  if (value.kind !== 'vector') throw new Error(`BUG: subquery over a ${value.kind}`);
+  const bySeries = new Map<string, { labels: Labels; points: Point[]; dropName: boolean }>();
+  value.steps.forEach((samples, i) => {
+    for (const s of samples) {
+      const key = s.labels.key();
+      let series = bySeries.get(key);
+      if (series === undefined) {
+        series = { labels: s.labels, points: [], dropName: s.dropName === true };
+        bySeries.set(key, series);
+      }
+      series.points.push({ t: stepTime(ctx, i), v: s.v });
+    }
+  });
+  return [...bySeries.values()];
+}
+
+/** The points of `series` in step `i`'s window (extended for anchored/smoothed ranges). */
+export function windowPoints(input: RangeInput, series: MatrixSeries, i: number): Point[] {
+  const end = input.ends[i]!;
+  const start = end - input.rangeMs;
+  const pts = series.points;
+  let lo = firstAfter(pts, start);
+  let hi = firstAfter(pts, end);
+  if (input.selector !== undefined && lo > 0 && pts[lo - 1]!.t > start - input.lookbackMs) lo--;
+  if (input.selector === 'smoothed' && hi < pts.length && pts[hi]!.t <= end + input.lookbackMs) {
+    hi++;
+  }
+  return pts.slice(lo, hi);
+}
