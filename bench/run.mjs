@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { codecsBenchmark } from './codecs.mjs';
 import { e2eBenchmark } from './e2e.mjs';
+import { engineBenchmark } from './engine.mjs';
 import { expositionBenchmark } from './exposition.mjs';
 import { loadedPromethiumFixture } from './fixtures/loaded-promethium.mjs';
 import { scrapeBodyFixture } from './fixtures/scrape-body.mjs';
@@ -19,6 +20,7 @@ const BENCHMARKS = [
   storageBenchmark,
   e2eBenchmark,
   queryBenchmark,
+  engineBenchmark,
 ];
 const FIXTURES = [scrapeBodyFixture, loadedPromethiumFixture];
 

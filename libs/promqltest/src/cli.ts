@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Usage: node libs/promqltest/dist/cli.js [--verbose] [--filter <substr>] [--no-range-check]
 //        [--no-at-check] <files...>
-// Prints `<file>: P passed, F failed` per file (with --verbose, one line per failure) and
-// closes with `promqltest: P passed, F failed`, counting evals. --filter runs only the
+// Prints `<file>: P passed, F failed; float: P passed, F failed` per file (with --verbose,
+// one line per failure) and closes with `promqltest: P passed, F failed` (every eval) and
+// `promqltest-float: P passed, F failed` (native-histogram cases left out). --filter runs only the
 // evals whose `<file>:<line> <expr>` contains the text; --no-range-check skips re-running
 // instant evals as range queries, --no-at-check upstream's step-invariance re-runs with @
 // pinned selectors. A conformance report, not a gate: failing evals still

@@ -23,15 +23,17 @@ export type {
 } from './script/types.js';
 export { MemoryStorage, type StoredSample } from './storage/memory.js';
 export { applyLoad } from './storage/load.js';
+export { selectorMatchers } from './run/selectors.js';
 export { almostEqual, EPSILON } from './run/values.js';
 export { compareResult } from './run/compare.js';
 export { checkAnnotations, splitAnnotations } from './run/annotations.js';
 export {
   runScript,
   newTestEngine,
+  isNativeHistogramCase,
   TEST_ENGINE_OPTIONS,
   type RunOptions,
   type EvalOutcome,
 } from './run/runner.js';
 export { type QueryEngine } from './run/eval.js';
-export { runFiles, type ReportOptions, type ReportTotals } from './run/report.js';
+export { runFiles, type ReportOptions, type ReportTotals, type Tally } from './run/report.js';

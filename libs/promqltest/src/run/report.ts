@@ -4,7 +4,7 @@ import { ScriptParseError } from '../errors.js';
 import { parseScript } from '../script/parse.js';
 import type { Script } from '../script/types.js';
 import { runScript } from './runner.js';
-import type { RunOptions } from './runner.js';
+import type { EvalOutcome, RunOptions } from './runner.js';
 
 /** Options of runFiles. */
 export interface ReportOptions extends Pick<RunOptions, 'engine' | 'rangeCheck' | 'atCheck'> {
@@ -18,17 +18,27 @@ export interface ReportOptions extends Pick<RunOptions, 'engine' | 'rangeCheck' 
   readonly writeError?: (line: string) => void;
 }
 
-/** Totals over every file; `scriptErrors` counts files that could not be read or parsed. */
-export interface ReportTotals {
+/** Passed and failed evals. */
+export interface Tally {
   readonly passed: number;
   readonly failed: number;
+}
+
+/**
+ * Totals over every file: every eval, and `float` the evals that are not
+ * native-histogram cases; `scriptErrors` counts files that could not be read or parsed.
+ */
+export interface ReportTotals extends Tally {
+  readonly float: Tally;
   readonly scriptErrors: number;
 }
 
 /**
  * Runs each script file and reports one line per file (`name.test: P passed, F
- * failed`), with `verbose` one indented line per failure (`name.test:LINE: expr:
- * reason`), then the closing line `promqltest: P passed, F failed`. A file that
+ * failed; float: P passed, F failed`), with `verbose` one indented line per failure
+ * (`name.test:LINE: expr: reason`), then the closing lines `promqltest: P passed, F
+ * failed` (every eval) and `promqltest-float: P passed, F failed` (the evals that
+ * are not native-histogram cases, see isNativeHistogramCase). A file that
  * cannot be read or parsed is reported through `writeError` and counted in
  * `scriptErrors`; the other files still run.
  */
@@ -37,8 +47,8 @@ export async function runFiles(
   options: ReportOptions,
 ): Promise<ReportTotals> {
   const writeError = options.writeError ?? options.write;
-  let passed = 0;
-  let failed = 0;
+  const all = { passed: 0, failed: 0 };
+  const float = { passed: 0, failed: 0 };
   let scriptErrors = 0;
   for (const path of files) {
     const name = basename(path);
@@ -58,18 +68,18 @@ export async function runFiles(
           ? undefined
           : (cmd) => `${name}:${cmd.line} ${cmd.expr}`.includes(filter),
     });
-    const failures = outcomes.filter((o) => !o.passed);
-    passed += outcomes.length - failures.length;
-    failed += failures.length;
-    options.write(
-      `${name}: ${outcomes.length - failures.length} passed, ${failures.length} failed`,
-    );
+    const fileAll = tally(outcomes);
+    const fileFloat = tally(outcomes.filter((o) => !o.nativeHistogram));
+    add(all, fileAll);
+    add(float, fileFloat);
+    options.write(`${name}: ${describe(fileAll)}; float: ${describe(fileFloat)}`);
     if (!options.verbose) continue;
-    for (const f of failures)
+    for (const f of outcomes.filter((o) => !o.passed))
       options.write(`  ${name}:${f.line}: ${f.expr}: ${firstLine(f.reason ?? '')}`);
   }
-  options.write(`promqltest: ${passed} passed, ${failed} failed`);
-  return { passed, failed, scriptErrors };
+  options.write(`promqltest: ${describe(all)}`);
+  options.write(`promqltest-float: ${describe(float)}`);
+  return { ...all, float, scriptErrors };
 }
 
 /** The parsed script, or why it could not be read or parsed. */
@@ -86,6 +96,20 @@ async function loadScript(path: string, name: string): Promise<Script | string> 
     if (err instanceof ScriptParseError) return err.message;
     throw err;
   }
+}
+
+function tally(outcomes: readonly EvalOutcome[]): Tally {
+  const passed = outcomes.filter((o) => o.passed).length;
+  return { passed, failed: outcomes.length - passed };
+}
+
+function add(total: { passed: number; failed: number }, part: Tally): void {
+  total.passed += part.passed;
+  total.failed += part.failed;
+}
+
+function describe(t: Tally): string {
+  return `${t.passed} passed, ${t.failed} failed`;
 }
 
 function firstLine(text: string): string {

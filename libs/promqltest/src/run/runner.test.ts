@@ -51,7 +51,13 @@ describe('runScript with the real engine', () => {
       [9, false],
     ]);
     expect(outcomes[1]!.reason).toMatch(/expected series \{__name__="up", job="b"\} not found/);
-    expect(outcomes[0]).toEqual({ file: 'tiny.test', line: 5, expr: 'up', passed: true });
+    expect(outcomes[0]).toEqual({
+      file: 'tiny.test',
+      line: 5,
+      expr: 'up',
+      passed: true,
+      nativeHistogram: false,
+    });
   });
 
   it('judges expected failures by their message', async () => {
@@ -81,6 +87,38 @@ describe('runScript with the real engine', () => {
       passed: false,
       reason: expect.stringMatching(/native histogram/),
     });
+  });
+
+  it('marks native-histogram cases: expected histograms, or selectors of histogram series', async () => {
+    const script = [
+      'load 1m',
+      '  h {{count:1}} _ 3',
+      '  f 1 2 3',
+      '',
+      '# Reads only the float part of h (at 1m), yet h holds histograms.',
+      'eval instant at 1m h',
+      '',
+      '# The engine rejects this before reading; its selector still names h.',
+      'eval instant at 1m sum(f) + rate(h[1m]) +',
+      '  expect fail',
+      '',
+      'eval instant at 1m label_replace(f, "a", "b", "c", "d")',
+      '  f 2',
+      '',
+      'eval instant at 1m vector(1)',
+      '  {} {{count:1}}',
+      '',
+      'eval instant at 1m sum(f) * scalar(f{x="y"})',
+      '  {} NaN',
+    ].join('\n');
+    const outcomes = await runScript(parseScript(script));
+    expect(outcomes.map((o) => [o.line, o.nativeHistogram])).toEqual([
+      [6, true],
+      [9, false],
+      [12, false],
+      [15, true],
+      [18, false],
+    ]);
   });
 
   it('clears the storage and runs only the selected evals', async () => {
@@ -198,15 +236,21 @@ describe('runFiles', () => {
         writeError: (l) => errors.push(l),
       },
     );
-    expect(totals).toEqual({ passed: 2, failed: 2, scriptErrors: 1 });
+    expect(totals).toEqual({
+      passed: 2,
+      failed: 2,
+      float: { passed: 2, failed: 2 },
+      scriptErrors: 1,
+    });
     expect(lines).toEqual([
-      'tiny.test: 1 passed, 1 failed',
+      'tiny.test: 1 passed, 1 failed; float: 1 passed, 1 failed',
       expect.stringMatching(
         /^ {2}tiny\.test:9: up: expected series .*job="b".* not found in result$/,
       ),
-      'tiny.test: 1 passed, 1 failed',
+      'tiny.test: 1 passed, 1 failed; float: 1 passed, 1 failed',
       expect.stringMatching(/^ {2}tiny\.test:9: up: /),
       'promqltest: 2 passed, 2 failed',
+      'promqltest-float: 2 passed, 2 failed',
     ]);
     expect(errors).toEqual([
       'script error: broken.test:2:5: invalid series value "x", expected a number, "_", "stale" or {{…}}',
@@ -219,9 +263,33 @@ describe('runFiles', () => {
       filter: 'tiny.test:9 ',
       write: (l) => lines.push(l),
     });
-    expect(totals).toEqual({ passed: 0, failed: 1, scriptErrors: 1 });
-    expect(lines[0]).toBe('tiny.test: 0 passed, 1 failed');
+    expect(totals).toEqual({
+      passed: 0,
+      failed: 1,
+      float: { passed: 0, failed: 1 },
+      scriptErrors: 1,
+    });
+    expect(lines[0]).toBe('tiny.test: 0 passed, 1 failed; float: 0 passed, 1 failed');
     expect(lines[1]).toMatch(/^script error: cannot read .*absent.test: ENOENT/);
-    expect(lines.at(-1)).toBe('promqltest: 0 passed, 1 failed');
+    expect(lines.slice(-2)).toEqual([
+      'promqltest: 0 passed, 1 failed',
+      'promqltest-float: 0 passed, 1 failed',
+    ]);
+  });
+
+  it('leaves native-histogram cases out of the float figures', async () => {
+    const path = join(dir, 'mixed.test');
+    await writeFile(
+      path,
+      'load 1m\n  h {{count:1}}\n  f 1\n\neval instant at 0 h\n\neval instant at 0 f\n  f 1',
+    );
+    const lines: string[] = [];
+    const totals = await runFiles([path], { write: (l) => lines.push(l) });
+    expect(totals.float).toEqual({ passed: 1, failed: 0 });
+    expect(lines).toEqual([
+      'mixed.test: 1 passed, 1 failed; float: 1 passed, 0 failed',
+      'promqltest: 1 passed, 1 failed',
+      'promqltest-float: 1 passed, 0 failed',
+    ]);
   });
 });

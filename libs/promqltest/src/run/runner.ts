@@ -4,6 +4,7 @@ import type { EvalCommand, Script } from '../script/types.js';
 import { applyLoad } from '../storage/load.js';
 import { MemoryStorage } from '../storage/memory.js';
 import { runEval } from './eval.js';
+import { selectorMatchers } from './selectors.js';
 import type { QueryEngine } from './eval.js';
 
 /**
@@ -36,12 +37,16 @@ export interface RunOptions {
   readonly select?: (cmd: EvalCommand) => boolean;
 }
 
-/** How one eval fared; `reason` (first problem found) is set exactly when it failed. */
+/**
+ * How one eval fared; `reason` (first problem found) is set exactly when it failed.
+ * `nativeHistogram` marks a native-histogram case (see isNativeHistogramCase).
+ */
 export interface EvalOutcome {
   readonly file: string;
   readonly line: number;
   readonly expr: string;
   readonly passed: boolean;
+  readonly nativeHistogram: boolean;
   readonly reason?: string;
 }
 
@@ -65,12 +70,32 @@ export async function runScript(script: Script, options: RunOptions = {}): Promi
     else if (!options.select || options.select(cmd)) {
       storage.takeHistogramReads();
       let reason = await runEval(engine, storage, cmd, checks);
-      if (storage.takeHistogramReads() > 0) reason ??= HISTOGRAM_REASON;
-      const where = { file: script.file, line: cmd.line, expr: cmd.expr };
+      const histogramReads = storage.takeHistogramReads();
+      if (histogramReads > 0) reason ??= HISTOGRAM_REASON;
+      const where = {
+        file: script.file,
+        line: cmd.line,
+        expr: cmd.expr,
+        nativeHistogram: histogramReads > 0 || isNativeHistogramCase(cmd, storage),
+      };
       outcomes.push(
         reason === undefined ? { ...where, passed: true } : { ...where, passed: false, reason },
       );
     }
   }
   return outcomes;
+}
+
+/**
+ * Whether an eval is a native-histogram case, left out of the float figure: its
+ * expected result holds a `{{…}}` histogram, or one of its selectors matches a series
+ * the loads stored histogram samples in. The latter is decided from the expression,
+ * not from what the engine read, so a query the engine rejects before reading still
+ * counts as the histogram case it is. (The runner also counts evals that read
+ * histogram samples, which this implies.)
+ */
+export function isNativeHistogramCase(cmd: EvalCommand, storage: MemoryStorage): boolean {
+  const expected = cmd.result.kind === 'series' ? cmd.result.series : [];
+  if (expected.some((s) => s.values.some((v) => v.kind === 'histogram'))) return true;
+  return selectorMatchers(cmd.expr).some((m) => storage.holdsHistograms(m));
 }

@@ -84,6 +84,19 @@ describe('MemoryStorage', () => {
     expect(storage.takeHistogramReads()).toBe(0);
   });
 
+  it('tells whether matching series hold histogram samples at any time', () => {
+    const storage = new MemoryStorage();
+    load(storage, 'load 1m\n  h{a="1"} 1 {{count:1}}\n  h{a="2"} 1\n  f 1');
+    const cases: [Matcher[], boolean][] = [
+      [[new Matcher('=', '__name__', 'h')], true],
+      [[new Matcher('=', '__name__', 'h'), new Matcher('=', 'a', '2')], false],
+      [[new Matcher('=', '__name__', 'f')], false],
+      [[new Matcher('=~', '__name__', '.+')], true],
+      [[new Matcher('=', '__name__', 'absent')], false],
+    ];
+    for (const [matchers, holds] of cases) expect(storage.holdsHistograms(matchers)).toBe(holds);
+  });
+
   it('stores classic histograms and their NHCB series under load_with_nhcb', async () => {
     const storage = new MemoryStorage();
     load(

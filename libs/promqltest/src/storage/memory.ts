@@ -55,6 +55,14 @@ export class MemoryStorage implements Queryable {
     return n;
   }
 
+  /** Whether a series matching every matcher holds a histogram sample, at any time. */
+  holdsHistograms(matchers: readonly Matcher[]): boolean {
+    for (const series of this.#series.values()) {
+      if (matchesAll(matchers, series.labels) && histogramTimesOf(series).length > 0) return true;
+    }
+    return false;
+  }
+
   /** A querier over [mint, maxt]; it sees the data as of each select call. */
   querier(mint: number, maxt: number): Querier {
     return { select: (matchers) => this.#select(matchers, mint, maxt) };
