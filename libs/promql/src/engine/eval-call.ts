@@ -7,6 +7,7 @@ import type { Call, Expr } from '../parser/ast.js';
 import { QueryError } from '../errors.js';
 import { stepCount, stepTime } from './context.js';
 import type { EvalContext } from './context.js';
+import { evalHistogramCall, isHistogramCall } from './histogram-call.js';
 import { evalInfo } from './info-call.js';
 import { evalLabelCall, isLabelCall } from './label-call.js';
 import { evalRangeCall, isRangeCall } from './range-call.js';
@@ -35,6 +36,7 @@ export async function evalCall(
     }
     return evalLabelCall(call, ctx, evaluate);
   }
+  if (isHistogramCall(name)) return evalHistogramCall(call, ctx, evaluate);
   if (name === 'info') return evalInfo(call, ctx, evaluate);
   if (name === 'timestamp') return timestampOf(call.args[0]!, ctx, evaluate);
   if (name === 'absent') return absent(call.args[0]!, ctx, evaluate);

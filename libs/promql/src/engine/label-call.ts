@@ -1,14 +1,12 @@
 import { METRIC_NAME } from '@promethium/model';
-import { histogramQuantile } from '../functions/histogram-quantile.js';
 import { labelJoiner } from '../functions/label-join.js';
 import { labelReplacer } from '../functions/label-replace.js';
 import { sort, sortByLabel, sortByLabelDesc, sortDesc } from '../functions/sort.js';
-import { formatG } from '../float/go-float.js';
 import { assertUniqueLabelsets } from '../operators/unique.js';
 import type { Call } from '../parser/ast.js';
 import type { EvalContext } from './context.js';
 import type { Evaluate } from './range-input.js';
-import { asScalar, asString, asVector } from './values.js';
+import { asString, asVector } from './values.js';
 import type { EvalValue, Sample } from './values.js';
 
 const LABEL_CALLS = new Set([
@@ -18,7 +16,6 @@ const LABEL_CALLS = new Set([
   'sort_desc',
   'sort_by_label',
   'sort_by_label_desc',
-  'histogram_quantile',
 ]);
 
 /** Whether evalLabelCall handles `name`: functions that relabel, reorder or regroup series. */
@@ -26,14 +23,13 @@ export function isLabelCall(name: string): boolean {
   return LABEL_CALLS.has(name);
 }
 
-/** Evaluates label_replace, label_join, the sort functions and histogram_quantile. */
+/** Evaluates label_replace, label_join and the sort functions. */
 export async function evalLabelCall(
   call: Call,
   ctx: EvalContext,
   evaluate: Evaluate,
 ): Promise<EvalValue> {
   const name = call.func;
-  if (name === 'histogram_quantile') return quantileOfBuckets(call, ctx, evaluate);
   const input = asVector(await evaluate(call.args[0]!, ctx));
   const strings: string[] = [];
   for (const arg of call.args.slice(1)) strings.push(asString(await evaluate(arg, ctx)));
@@ -72,36 +68,4 @@ function keepName(out: Sample, before: Sample, dst: string): Sample {
 function unique(samples: Sample[]): Sample[] {
   assertUniqueLabelsets(samples);
   return samples;
-}
-
-async function quantileOfBuckets(
-  call: Call,
-  ctx: EvalContext,
-  evaluate: Evaluate,
-): Promise<EvalValue> {
-  const phi = asScalar(await evaluate(call.args[0]!, ctx));
-  const input = asVector(await evaluate(call.args[1]!, ctx));
-  const steps = input.map((samples, i) => {
-    const q = phi[i]!;
-    if (samples.length > 0 && !(q >= 0 && q <= 1)) {
-      ctx.annotations.add(
-        `PromQL warning: quantile value should be between 0 and 1, got ${formatG(q)}`,
-      );
-    }
-    const result = histogramQuantile(q, samples);
-    const name = (s: Sample): string => s.labels.get(METRIC_NAME);
-    for (const le of result.badBuckets) {
-      const s = samples.find((x) => x.labels.get('le') === le)!;
-      ctx.annotations.add(
-        `PromQL warning: bucket label "le" is missing or has a malformed value of "${le}" for metric name "${name(s)}"`,
-      );
-    }
-    for (const labels of result.forcedMonotonicity) {
-      ctx.annotations.add(
-        `PromQL info: input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile) for metric name "${labels.get(METRIC_NAME)}"`,
-      );
-    }
-    return result.samples.map((s) => ({ ...s, dropName: true }));
-  });
-  return { kind: 'vector', steps };
 }

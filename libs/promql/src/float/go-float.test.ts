@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatFloat, formatG, goMod, goPow } from './go-float.js';
+import { formatFloat, formatG, formatOpenMetricsFloat, goMod, goPow } from './go-float.js';
 
 describe('goPow', () => {
   it.each([
@@ -66,5 +66,25 @@ describe('formatFloat (FormatFloat f -1)', () => {
     [-0, '-0'],
   ])('%p prints as %p', (v, want) => {
     expect(formatFloat(v)).toBe(want);
+  });
+});
+
+describe('formatOpenMetricsFloat', () => {
+  it.each([
+    [0, '0.0'],
+    [-0, '0.0'],
+    [1, '1.0'],
+    [-1, '-1.0'],
+    [42, '42.0'],
+    [0.25, '0.25'],
+    [-0.1, '-0.1'],
+    [1.01, '1.01'],
+    [1e6, '1e+06'],
+    [1.5e-7, '1.5e-07'],
+    [NaN, 'NaN'],
+    [Infinity, '+Inf'],
+    [-Infinity, '-Inf'],
+  ])('%p prints as %p', (v, want) => {
+    expect(formatOpenMetricsFloat(v)).toBe(want);
   });
 });

@@ -52,3 +52,13 @@ function fixedFromDigits(negative: boolean, digits: string, exp: number): string
   if (digits.length <= exp + 1) return sign + digits + '0'.repeat(exp + 1 - digits.length);
   return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
 }
+
+/**
+ * Prometheus's FormatOpenMetricsFloat: `%g` with ".0" appended when the text has neither
+ * a "." nor an "e" (so 1 is "1.0" and -0 is "0.0"), as label values of quantiles use.
+ */
+export function formatOpenMetricsFloat(v: number): string {
+  if (v === 0) return '0.0';
+  const s = formatG(v);
+  return /[.e]|Inf|NaN/.test(s) ? s : `${s}.0`;
+}

@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { Labels } from '@promethium/model';
-import type { InstantSample } from '../engine/result.js';
 import { parseGoFloat } from './go-float.js';
-import { bucketQuantile, histogramQuantile, type Bucket } from './histogram-quantile.js';
+import type { Bucket } from './histogram-buckets.js';
+import { bucketQuantile } from './histogram-quantile.js';
 
 const b = (...pairs: [number, number][]): Bucket[] =>
   pairs.map(([upperBound, count]) => ({ upperBound, count }));
@@ -33,36 +32,6 @@ describe('bucketQuantile', () => {
     if (Number.isFinite(value)) expect(got.value).toBeCloseTo(value, 12);
     else expect(got.value).toBe(value);
     expect(got.forcedMonotonicity).toBe(forced);
-  });
-});
-
-describe('histogramQuantile', () => {
-  const bucket = (le: string, v: number, job = 'a'): InstantSample => ({
-    labels: Labels.fromRecord({ __name__: 'h_bucket', job, le }),
-    t: 1000,
-    v,
-  });
-
-  it('groups by labels without le and skips unparsable bounds', () => {
-    const got = histogramQuantile(0.75, [
-      bucket('1', 10),
-      bucket('2.0', 20),
-      bucket('+Inf', 20),
-      bucket('1', 1, 'b'),
-      bucket('+inf', 2, 'b'),
-      bucket('abc', 5, 'b'),
-      { labels: Labels.fromRecord({ __name__: 'h_bucket', job: 'c' }), t: 1000, v: 1 },
-    ]);
-    expect(got.samples.map((s) => [s.labels.toString(), s.v, s.t])).toEqual([
-      ['{__name__="h_bucket", job="a"}', 1.5, 1000],
-      ['{__name__="h_bucket", job="b"}', 1, 1000],
-    ]);
-    expect(got.badBuckets).toEqual(['abc', '']);
-  });
-
-  it('reports groups whose counts were forced monotonic', () => {
-    const got = histogramQuantile(0.5, [bucket('1', 10), bucket('2', 8), bucket('+Inf', 12)]);
-    expect(got.forcedMonotonicity.map(String)).toEqual(['{__name__="h_bucket", job="a"}']);
   });
 });
 

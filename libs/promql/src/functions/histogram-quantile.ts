@@ -1,12 +1,5 @@
-import type { Labels } from '@promethium/model';
-import type { InstantSample } from '../engine/result.js';
-import { parseGoFloat } from './go-float.js';
-
-/** One classic-histogram bucket: its `le` upper bound and cumulative count. */
-export interface Bucket {
-  readonly upperBound: number;
-  readonly count: number;
-}
+import { mergeBuckets } from './histogram-buckets.js';
+import type { Bucket } from './histogram-buckets.js';
 
 // Relative differences below this between neighbouring buckets are float noise.
 const SMALL_DELTA_TOLERANCE = 1e-12;
@@ -27,9 +20,8 @@ export function bucketQuantile(
   if (Number.isNaN(q)) return { value: NaN, forcedMonotonicity: false };
   if (q < 0) return { value: -Infinity, forcedMonotonicity: false };
   if (q > 1) return { value: Infinity, forcedMonotonicity: false };
-  const sorted = [...input].sort((a, b) => a.upperBound - b.upperBound);
-  if (sorted.at(-1)?.upperBound !== Infinity) return { value: NaN, forcedMonotonicity: false };
-  const buckets = coalesce(sorted);
+  const buckets = mergeBuckets(input);
+  if (buckets === undefined) return { value: NaN, forcedMonotonicity: false };
   const forcedMonotonicity = makeMonotonic(buckets);
   if (buckets.length < 2) return { value: NaN, forcedMonotonicity };
   const observations = buckets.at(-1)!.count;
@@ -51,17 +43,6 @@ function interpolateRank(buckets: readonly Bucket[], rank: number): number {
     rank -= buckets[b - 1]!.count;
   }
   return start + (end - start) * (rank / count);
-}
-
-/** Merges buckets with equal bounds (sorted input) by adding their counts. */
-function coalesce(sorted: readonly Bucket[]): { upperBound: number; count: number }[] {
-  const out: { upperBound: number; count: number }[] = [];
-  for (const b of sorted) {
-    const last = out.at(-1);
-    if (last !== undefined && last.upperBound === b.upperBound) last.count += b.count;
-    else out.push({ upperBound: b.upperBound, count: b.count });
-  }
-  return out;
 }
 
 /**
@@ -95,50 +76,4 @@ function almostEqual(a: number, b: number, epsilon: number): boolean {
   const diff = Math.abs(a - b);
   if (a === 0 || b === 0 || absSum < MIN_NORMAL) return diff < epsilon * MIN_NORMAL;
   return diff / Math.min(absSum, Number.MAX_VALUE) < epsilon;
-}
-
-/** What histogramQuantile found besides the results, for the engine's annotations. */
-export interface HistogramQuantileResult {
-  readonly samples: InstantSample[];
-  /** `le` values that do not parse as floats; those samples were skipped. */
-  readonly badBuckets: readonly string[];
-  /** Label sets (without `le`) whose bucket counts had to be forced monotonic. */
-  readonly forcedMonotonicity: readonly Labels[];
-}
-
-/**
- * `histogram_quantile(q, v)` over classic buckets: groups samples by their labels minus
- * `le`, computes bucketQuantile per group, and returns one sample per group labelled
- * without `le`, at the time of the group's first sample, in first-seen
- * order. `__name__` is kept: the engine drops it (see dropsMetricName). Samples whose
- * `le` does not parse are skipped and reported.
- */
-export function histogramQuantile(
-  q: number,
-  samples: readonly InstantSample[],
-): HistogramQuantileResult {
-  const groups = new Map<string, { labels: Labels; t: number; buckets: Bucket[] }>();
-  const badBuckets: string[] = [];
-  for (const s of samples) {
-    const upperBound = parseGoFloat(s.labels.get('le'));
-    if (upperBound === undefined) {
-      badBuckets.push(s.labels.get('le'));
-      continue;
-    }
-    const key = s.labels.without('le').key();
-    let group = groups.get(key);
-    if (group === undefined) {
-      group = { labels: s.labels.without('le'), t: s.t, buckets: [] };
-      groups.set(key, group);
-    }
-    group.buckets.push({ upperBound, count: s.v });
-  }
-  const out: InstantSample[] = [];
-  const forced: Labels[] = [];
-  for (const g of groups.values()) {
-    const r = bucketQuantile(q, g.buckets);
-    if (r.forcedMonotonicity) forced.push(g.labels);
-    out.push({ labels: g.labels, t: g.t, v: r.value });
-  }
-  return { samples: out, badBuckets, forcedMonotonicity: forced };
 }

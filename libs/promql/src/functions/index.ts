@@ -52,10 +52,13 @@ export { isValidLabelName } from './label-name.js';
 export { type RegexMatch, expandTemplate } from './regex-expand.js';
 export {
   type Bucket,
-  type HistogramQuantileResult,
-  bucketQuantile,
-  histogramQuantile,
-} from './histogram-quantile.js';
+  type BucketGroup,
+  type BucketGroups,
+  groupBuckets,
+  mergeBuckets,
+} from './histogram-buckets.js';
+export { bucketQuantile } from './histogram-quantile.js';
+export { bucketFraction } from './histogram-fraction.js';
 export { parseGoFloat } from './go-float.js';
 export { vector, scalar, absentLabels } from './vector.js';
 export { dropsMetricName } from './names.js';
