@@ -6,11 +6,13 @@ import { codecsBenchmark } from './codecs.mjs';
 import { e2eBenchmark } from './e2e.mjs';
 import { engineBenchmark } from './engine.mjs';
 import { expositionBenchmark } from './exposition.mjs';
+import { backfilledPromethiumFixture } from './fixtures/backfilled-promethium.mjs';
 import { loadedPromethiumFixture } from './fixtures/loaded-promethium.mjs';
 import { scrapeBodyFixture } from './fixtures/scrape-body.mjs';
 import { Fixtures } from './harness/fixtures.mjs';
 import { closeHttpAgent } from './harness/http.mjs';
 import { comment, progress } from './harness/report.mjs';
+import { queryLatencyBenchmark } from './query-latency.mjs';
 import { queryBenchmark } from './query.mjs';
 import { storageBenchmark } from './storage.mjs';
 
@@ -21,8 +23,9 @@ const BENCHMARKS = [
   e2eBenchmark,
   queryBenchmark,
   engineBenchmark,
+  queryLatencyBenchmark,
 ];
-const FIXTURES = [scrapeBodyFixture, loadedPromethiumFixture];
+const FIXTURES = [scrapeBodyFixture, loadedPromethiumFixture, backfilledPromethiumFixture];
 
 function usage() {
   return `usage: node bench/run.mjs [--only <name>]\nbenchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}\n`;

@@ -60,3 +60,16 @@ export function diskBaseline() {
   const m = /([\d.]+) bytes\/sample in chunks, ([\d.]+) including the index/.exec(readme());
   return m ? { chunks: Number(m[1]), withIndex: Number(m[2]) } : undefined;
 }
+
+/**
+ * Prometheus's median query latency per query name from the README's "Query latency"
+ * paragraph (e.g. `rate_subset 3.5 ms`, `range1h_sum_by_method (1h, 15s step) 197 ms`).
+ */
+export function queryBaseline() {
+  const m = /Query latency on that backfilled data[\s\S]*?\n\n/.exec(readme() + '\n\n');
+  const out = new Map();
+  if (!m) return out;
+  const text = m[0].replace(/\s+/g, ' ');
+  for (const q of text.matchAll(/(\w+)(?: \([^)]*\))? ([\d.]+) ms/g)) out.set(q[1], Number(q[2]));
+  return out;
+}

@@ -11,8 +11,9 @@ import { Child, makeTempDir, removeTempDir } from './resources.mjs';
 
 const CLI = fileURLToPath(new URL('../../services/cli/dist/main.js', import.meta.url));
 
-/** A prometheus.yml scraping `addresses` every `interval` under job `bench`. */
+/** A prometheus.yml scraping `addresses` every `interval` under job `bench`; none when empty. */
 function scrapeConfig(addresses, interval) {
+  if (addresses.length === 0) return 'scrape_configs: []\n';
   const targets = addresses.map((a) => `'${a}'`).join(', ');
   return [
     'global:',
@@ -27,10 +28,11 @@ function scrapeConfig(addresses, interval) {
 }
 
 /**
- * Starts `promethium all` on a free loopback port with a temporary data directory,
- * scraping `addresses` every `interval`, and waits for /-/ready. The caller calls stop().
+ * Starts `promethium all` on a free loopback port with a temporary data directory (or
+ * `dataDir`, which stays the caller's), scraping `addresses` every `interval`, with
+ * `extraArgs` appended, and waits for /-/ready. The caller calls stop().
  */
-export async function startPromethium({ addresses, interval }) {
+export async function startPromethium({ addresses, interval, dataDir, extraArgs = [] }) {
   const dir = makeTempDir('all');
   writeFileSync(join(dir, 'prometheus.yml'), scrapeConfig(addresses, interval));
   const port = await freePort();
@@ -38,9 +40,10 @@ export async function startPromethium({ addresses, interval }) {
     CLI,
     'all',
     `--config.file=${join(dir, 'prometheus.yml')}`,
-    `--storage.tsdb.path=${join(dir, 'data')}`,
+    `--storage.tsdb.path=${dataDir ?? join(dir, 'data')}`,
     `--web.listen-address=127.0.0.1:${port}`,
     '--log.level=warn',
+    ...extraArgs,
   ]);
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {

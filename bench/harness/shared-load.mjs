@@ -12,6 +12,11 @@ export const TARGETS_SCRIPT = fileURLToPath(
   new URL('../../../shared/bench/targets.mjs', import.meta.url),
 );
 
+/** The shared query set used for latency figures (`name<TAB>kind<TAB>expr`). */
+export const QUERIES_TSV = fileURLToPath(
+  new URL('../../../shared/bench/queries.tsv', import.meta.url),
+);
+
 /** The shared README holding Prometheus's figures. */
 export const SHARED_README = fileURLToPath(
   new URL('../../../shared/bench/README.md', import.meta.url),
@@ -57,11 +62,15 @@ async function isHealthy(controlPort) {
 
 /**
  * Runs `targets.mjs openmetrics` and hands each sample line to `onLine` as it streams
- * (no temporary file): `series` series of one target, `samples` samples `step` s apart.
+ * (no temporary file; `onLine` may return a promise to hold the stream back until it
+ * settles): `series` series of each of `targets` targets, `samples` samples
+ * `step` s apart from unix second `start` (targets.mjs's default start when absent).
  */
-export async function streamOpenMetrics({ series, samples, step }, onLine) {
+export async function streamOpenMetrics({ targets = 1, series, samples, step, start }, onLine) {
   assertScript();
-  const args = ['--targets', '1', '--series', String(series), '--samples', String(samples)];
+  const args = ['--targets', String(targets), '--series', String(series)];
+  args.push('--samples', String(samples));
+  if (start !== undefined) args.push('--start', String(start));
   const child = new Child(
     'targets.mjs openmetrics',
     [TARGETS_SCRIPT, 'openmetrics', ...args, '--step', String(step)],
@@ -71,7 +80,12 @@ export async function streamOpenMetrics({ series, samples, step }, onLine) {
   );
   try {
     const lines = createInterface({ input: child.process.stdout, crlfDelay: Infinity });
-    for await (const line of lines) if (line !== '' && !line.startsWith('#')) onLine(line);
+    for await (const line of lines) {
+      if (line === '' || line.startsWith('#')) continue;
+      // A promise from onLine (a write) is awaited, so the stream waits for the consumer.
+      const pending = onLine(line);
+      if (pending) await pending;
+    }
     const code = await child.waitExit();
     if (code !== 0)
       throw new Error(`targets.mjs openmetrics exited with ${code}:\n${child.tail()}`);

@@ -2,6 +2,8 @@ import type { Matcher } from '@promethium/model';
 import { codecs, subjects } from '@promethium/bus';
 import type { Bus } from '@promethium/bus';
 import { FanoutIndexStats, FanoutLabelQueryable, mergeSortedUnique } from '@promethium/storage';
+import { DEFAULT_SHARD_TIMEOUT_MS, readShard } from './shard-errors.js';
+import type { ShardReadOptions } from './shard-errors.js';
 import type {
   IndexStats,
   IndexStatsSource,
@@ -10,12 +12,15 @@ import type {
   LabelQueryable,
 } from '@promethium/storage';
 
-/** Label queries and index statistics of one storage shard over the bus; any replica may answer. */
+/**
+ * Label queries and index statistics of one storage shard over the bus; any replica may
+ * answer. A shard that cannot answer fails the call with StorageUnavailableError.
+ */
 export class ShardLabelQueryable implements LabelQueryable, IndexStatsSource {
   constructor(
     private readonly bus: Bus,
     private readonly shard: number,
-    private readonly timeoutMs = 30_000,
+    private readonly timeoutMs = DEFAULT_SHARD_TIMEOUT_MS,
   ) {}
 
   labelQuerier(mint: number, maxt: number): LabelQuerier {
@@ -25,7 +30,11 @@ export class ShardLabelQueryable implements LabelQueryable, IndexStatsSource {
     };
   }
 
-  async indexStats(): Promise<IndexStats> {
+  indexStats(): Promise<IndexStats> {
+    return readShard(this.shard, () => this.readIndexStats());
+  }
+
+  private async readIndexStats(): Promise<IndexStats> {
     const reply = this.bus.request(subjects.tsdbStats(this.shard), new Uint8Array(), {
       timeoutMs: this.timeoutMs,
     });
@@ -44,7 +53,16 @@ export class ShardLabelQueryable implements LabelQueryable, IndexStatsSource {
     };
   }
 
-  private async strings(
+  private strings(
+    name: string | undefined,
+    matchers: readonly Matcher[],
+    mint: number,
+    maxt: number,
+  ): Promise<string[]> {
+    return readShard(this.shard, () => this.readStrings(name, matchers, mint, maxt));
+  }
+
+  private async readStrings(
     name: string | undefined,
     matchers: readonly Matcher[],
     mint: number,
@@ -66,17 +84,22 @@ export class ShardLabelQueryable implements LabelQueryable, IndexStatsSource {
   }
 }
 
-/** Label queries over every shard, merged, sorted and deduplicated. */
+/**
+ * Label queries over every shard, merged, sorted and deduplicated; `partialResponse`
+ * skips unavailable shards with a warning each. Index statistics always need every shard.
+ */
 export function shardedLabelQueryable(
   bus: Bus,
   shards: number,
-  timeoutMs?: number,
+  options: ShardReadOptions = {},
 ): LabelQueryable & IndexStatsSource {
   const members = Array.from(
     { length: shards },
-    (_, i) => new ShardLabelQueryable(bus, i, timeoutMs),
+    (_, i) => new ShardLabelQueryable(bus, i, options.timeoutMs),
   );
-  const labels = new FanoutLabelQueryable(members);
+  const labels = new FanoutLabelQueryable(members, {
+    partialResponse: options.partialResponse ?? false,
+  });
   const stats = new FanoutIndexStats(members);
   return {
     labelQuerier: (mint, maxt) => labels.labelQuerier(mint, maxt),

@@ -4,13 +4,18 @@ import { codecs, decodeSeriesChunks, subjects } from '@promethium/bus';
 import type { Bus } from '@promethium/bus';
 import { FanoutQueryable } from '@promethium/storage';
 import type { Querier, Queryable } from '@promethium/storage';
+import { DEFAULT_SHARD_TIMEOUT_MS, readShard } from './shard-errors.js';
+import type { ShardReadOptions } from './shard-errors.js';
 
-/** Reads one storage shard over the bus; any replica of the shard may answer. */
+/**
+ * Reads one storage shard over the bus; any replica of the shard may answer. A shard
+ * that cannot answer fails the select with StorageUnavailableError ("shard <n> unavailable: …").
+ */
 export class ShardQueryable implements Queryable {
   constructor(
     private readonly bus: Bus,
     private readonly shard: number,
-    private readonly timeoutMs = 30_000,
+    private readonly timeoutMs = DEFAULT_SHARD_TIMEOUT_MS,
   ) {}
 
   querier(mint: number, maxt: number): Querier {
@@ -27,15 +32,32 @@ export class ShardQueryable implements Queryable {
       mint,
       maxt,
     });
-    yield* decodeSeriesChunks(
+    const reply = decodeSeriesChunks(
       this.bus.request(subjects.select(this.shard), request, { timeoutMs: this.timeoutMs }),
-    );
+    )[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        const step = await readShard(this.shard, () => reply.next());
+        if (step.done) return;
+        yield step.value;
+      }
+    } finally {
+      await reply.return?.(undefined);
+    }
   }
 }
 
-/** A Queryable over every shard: each select fans out to all shards and merges the answers. */
-export function shardedQueryable(bus: Bus, shards: number, timeoutMs?: number): Queryable {
+/**
+ * A Queryable over every shard: each select fans out to all shards and merges the
+ * answers; `partialResponse` skips unavailable shards with a warning each.
+ */
+export function shardedQueryable(
+  bus: Bus,
+  shards: number,
+  options: ShardReadOptions = {},
+): Queryable {
   return new FanoutQueryable(
-    Array.from({ length: shards }, (_, i) => new ShardQueryable(bus, i, timeoutMs)),
+    Array.from({ length: shards }, (_, i) => new ShardQueryable(bus, i, options.timeoutMs)),
+    { partialResponse: options.partialResponse ?? false },
   );
 }

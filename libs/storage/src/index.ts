@@ -12,3 +12,5 @@ export type {
 export { mergeSeriesSets, mergeSamples, FanoutQueryable } from './merge.js';
 export { FanoutLabelQueryable, mergeSortedUnique } from './label-merge.js';
 export { FanoutIndexStats, sumIndexStats } from './stats-merge.js';
+export { StorageUnavailableError } from './errors.js';
+export type { FanoutOptions } from './partial.js';

@@ -11,6 +11,12 @@ export interface Querier {
    * Staleness markers are included (stale: true); the engine decides what they mean.
    */
   select(matchers: readonly Matcher[]): AsyncIterable<Series>;
+  /**
+   * What the selects so far could not answer in full but did not fail for (such as a
+   * shard left out under partial response), one message each; read once every select
+   * has been consumed. Absent means never any.
+   */
+  warnings?(): readonly string[];
 }
 
 /** Hands out Queriers; implemented by a local store and by the sharded fan-out alike. */
@@ -54,6 +60,8 @@ export interface LabelQuerier {
    * none are given), sorted ascending, without duplicates; empty values are left out.
    */
   labelValues(name: string, matchers?: readonly Matcher[]): Promise<string[]>;
+  /** As Querier.warnings: what the calls so far left out, read once they have resolved. */
+  warnings?(): readonly string[];
 }
 
 /** Hands out LabelQueriers; implemented by a local store and by the sharded fan-out alike. */

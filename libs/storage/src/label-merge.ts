@@ -1,5 +1,7 @@
 import type { Matcher } from '@promethium/model';
 import type { LabelQuerier, LabelQueryable } from './interface.js';
+import { PartialWarnings } from './partial.js';
+import type { FanoutOptions } from './partial.js';
 
 /** Joins ascending string lists into one ascending list without duplicates. */
 export function mergeSortedUnique(lists: readonly (readonly string[])[]): string[] {
@@ -8,17 +10,26 @@ export function mergeSortedUnique(lists: readonly (readonly string[])[]): string
   return all.filter((s, i) => i === 0 || all[i - 1] !== s);
 }
 
-/** A LabelQueryable that asks every underlying one (shards, replicas) and merges the answers. */
+/**
+ * A LabelQueryable that asks every underlying one (shards, replicas) and merges the
+ * answers; an unavailable member is skipped with a warning only under `partialResponse`.
+ */
 export class FanoutLabelQueryable implements LabelQueryable {
-  constructor(private readonly members: readonly LabelQueryable[]) {}
+  constructor(
+    private readonly members: readonly LabelQueryable[],
+    private readonly options: FanoutOptions = {},
+  ) {}
 
   labelQuerier(mint: number, maxt: number): LabelQuerier {
     const queriers = this.members.map((m) => m.labelQuerier(mint, maxt));
+    const partial = new PartialWarnings(this.options.partialResponse ?? false);
+    const ask = async (read: (q: LabelQuerier) => Promise<string[]>): Promise<string[]> =>
+      mergeSortedUnique(await Promise.all(queriers.map((q) => partial.guard(() => read(q), []))));
     return {
-      labelNames: async (matchers?: readonly Matcher[]) =>
-        mergeSortedUnique(await Promise.all(queriers.map((q) => q.labelNames(matchers)))),
-      labelValues: async (name: string, matchers?: readonly Matcher[]) =>
-        mergeSortedUnique(await Promise.all(queriers.map((q) => q.labelValues(name, matchers)))),
+      labelNames: (matchers?: readonly Matcher[]) => ask((q) => q.labelNames(matchers)),
+      labelValues: (name: string, matchers?: readonly Matcher[]) =>
+        ask((q) => q.labelValues(name, matchers)),
+      warnings: () => partial.list(queriers),
     };
   }
 }

@@ -2,6 +2,8 @@ import { compareLabels } from '@promethium/model';
 import type { Sample } from '@promethium/model';
 import type { Querier, Queryable } from './interface.js';
 import type { Series } from '@promethium/model';
+import { PartialWarnings } from './partial.js';
+import type { FanoutOptions } from './partial.js';
 
 /**
  * Merges sorted series sets into one sorted set. Series with equal labels (the same
@@ -54,12 +56,27 @@ export function mergeSamples(a: readonly Sample[], b: readonly Sample[]): Sample
   return out;
 }
 
-/** A Queryable that asks every underlying Queryable and merges the answers. */
+/**
+ * A Queryable that asks every underlying Queryable and merges the answers. A member's
+ * failure fails the select, unless `partialResponse` lets it skip an unavailable member
+ * (StorageUnavailableError), which the querier then reports in `warnings()`.
+ */
 export class FanoutQueryable implements Queryable {
-  constructor(private readonly members: readonly Queryable[]) {}
+  constructor(
+    private readonly members: readonly Queryable[],
+    private readonly options: FanoutOptions = {},
+  ) {}
 
   querier(mint: number, maxt: number): Querier {
     const queriers = this.members.map((m) => m.querier(mint, maxt));
-    return { select: (matchers) => mergeSeriesSets(queriers.map((q) => q.select(matchers))) };
+    const partial = new PartialWarnings(this.options.partialResponse ?? false);
+    const read = (set: AsyncIterable<Series>): AsyncIterable<Series> =>
+      (async function* () {
+        yield* await partial.guard(() => collect(set), []);
+      })();
+    return {
+      select: (matchers) => mergeSeriesSets(queriers.map((q) => read(q.select(matchers)))),
+      warnings: () => partial.list(queriers),
+    };
   }
 }

@@ -22,6 +22,10 @@ export interface AllInOneOptions {
   lookbackDeltaMs?: number;
   queryTimeoutMs?: number;
   maxSamples?: number;
+  /** Most queries evaluating at once (default 20); the others wait for a slot. */
+  maxConcurrency?: number;
+  /** Answer from the shards that respond, with a warning per shard that does not (default false). */
+  partialResponse?: boolean;
   /** What /api/v1/status/* reports (flags, config text); a bare default when absent. */
   status?: StatusInfo;
 }
@@ -62,6 +66,8 @@ export async function startAllInOne(opts: AllInOneOptions): Promise<AllInOne> {
       lookbackDeltaMs: opts.lookbackDeltaMs,
       timeoutMs: opts.queryTimeoutMs,
       maxSamples: opts.maxSamples,
+      maxConcurrency: opts.maxConcurrency,
+      partialResponse: opts.partialResponse,
       status: opts.status,
     });
     // Discovery first, so the scraper's start-up sync finds it.

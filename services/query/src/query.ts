@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Bus } from '@promethium/bus';
 import { Engine } from '@promethium/promql';
 import { shardedLabelQueryable, shardedQueryable } from '@promethium/storage-client';
-import { createApiRouter } from './api/index.js';
+import { QueryGate, createApiRouter } from './api/index.js';
 import type { StatusInfo } from './api/index.js';
 
 /** What the query service needs; wired by the CLI (cluster) or all-in-one (one process). */
@@ -15,9 +15,16 @@ export interface QueryServiceOptions {
   lookbackDeltaMs?: number;
   timeoutMs?: number;
   maxSamples?: number;
+  /** Most queries evaluating at once (default 20); the others wait for a slot. */
+  maxConcurrency?: number;
+  /** Answer from the shards that respond, with a warning per shard that does not (default false). */
+  partialResponse?: boolean;
   /** What /api/v1/status/* reports (flags, config text, reload state); a bare default when absent. */
   status?: StatusInfo;
 }
+
+// Prometheus's default of --query.max-concurrency.
+const DEFAULT_MAX_CONCURRENCY = 20;
 
 /** The query service: PromQL over every shard, served as Prometheus's HTTP API v1. */
 export interface QueryService {
@@ -32,14 +39,17 @@ export function createQueryService(opts: QueryServiceOptions): QueryService {
     timeoutMs: opts.timeoutMs,
     maxSamples: opts.maxSamples,
   });
-  const queryable = shardedQueryable(opts.bus, opts.shards, opts.timeoutMs);
-  const labels = shardedLabelQueryable(opts.bus, opts.shards, opts.timeoutMs);
+  const reads = { timeoutMs: opts.timeoutMs, partialResponse: opts.partialResponse ?? false };
+  const queryable = shardedQueryable(opts.bus, opts.shards, reads);
+  const labels = shardedLabelQueryable(opts.bus, opts.shards, reads);
   const router = createApiRouter({
     engine,
     queryable,
     labels,
     logger: opts.logger,
     status: opts.status,
+    gate: new QueryGate(opts.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY),
+    queryTimeoutMs: opts.timeoutMs,
   });
   return {
     routes(parent) {

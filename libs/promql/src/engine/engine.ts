@@ -37,7 +37,9 @@ const compileRegex: RegexCompiler = (source) => new RE2(source, 's');
 /**
  * Evaluates PromQL against a Queryable. Every failure rejects with QueryError:
  * 'bad_data' for a query that cannot run, 'execution', 'timeout', 'canceled', or
- * 'internal' (a storage failure). Safe to share between concurrent queries.
+ * 'internal' (a storage failure, with the storage's error, such as
+ * StorageUnavailableError, as `cause`). The querier's warnings join the result's.
+ * Safe to share between concurrent queries.
  */
 export class Engine {
   readonly #lookbackMs: number;
@@ -120,14 +122,17 @@ export class Engine {
       const annotations = new Annotations();
       const ctx = { ...steps, lookbackMs, querier, guard, annotations, compileRegex, query: steps };
       const value = await evaluate(resolved, ctx);
-      return toResult(resolved, value, ctx, annotations.list());
+      // Storage warnings (shards left out of a partial answer) first, as they qualify all data.
+      const warnings = [...(querier.warnings?.() ?? []), ...annotations.list()];
+      return toResult(resolved, value, ctx, warnings);
     } catch (err) {
       if (err instanceof QueryError) throw err;
       if (err instanceof FunctionArgumentError) {
         throw new QueryError('execution', err.message, { cause: err });
       }
       if (guard.stopped) throw guard.abortError();
-      // Anything else comes from storage, which Prometheus reports as an internal error.
+      // Anything else comes from storage, which Prometheus reports as an internal error;
+      // the cause keeps its type so the API can tell an unavailable store apart.
       throw new QueryError('internal', (err as Error).message ?? String(err), { cause: err });
     } finally {
       guard.dispose();

@@ -32,6 +32,8 @@ export const allCommand: Command = {
       lookbackDeltaMs: flags.duration('query.lookback-delta'),
       queryTimeoutMs: flags.duration('query.timeout'),
       maxSamples: flags.number('query.max-samples'),
+      maxConcurrency: flags.number('query.max-concurrency'),
+      partialResponse: flags.boolean('query.partial-response'),
       status: {
         ...defaultStatus(Date.now()),
         flags: flagTexts(flags, flagSpecs),

@@ -20,4 +20,16 @@ export const queryFlags: FlagSpec[] = [
     default: 50000000,
     help: 'Maximum number of samples a single query can load into memory.',
   },
+  {
+    name: 'query.max-concurrency',
+    type: 'number',
+    default: 20,
+    help: 'Maximum number of queries executed concurrently.',
+  },
+  {
+    name: 'query.partial-response',
+    type: 'boolean',
+    default: false,
+    help: 'Answer from the storage shards that respond, with a warning for each that does not, instead of failing the query.',
+  },
 ];

@@ -19,6 +19,8 @@ export const queryCommand: Command = {
       lookbackDeltaMs: parsed.duration('query.lookback-delta'),
       timeoutMs: parsed.duration('query.timeout'),
       maxSamples: parsed.number('query.max-samples'),
+      maxConcurrency: parsed.number('query.max-concurrency'),
+      partialResponse: parsed.boolean('query.partial-response'),
       status: { ...defaultStatus(Date.now()), flags: flagTexts(parsed, flagSpecs) },
     });
     return { routes: (router) => service.routes(router), stop: async () => undefined };

@@ -1,6 +1,7 @@
 import { goQuote } from '@promethium/model';
 import { BusError, RemoteError } from '@promethium/bus';
 import type { QueryError } from '@promethium/promql';
+import { StorageUnavailableError } from '@promethium/storage';
 
 /** Prometheus's API error types. */
 export type ApiErrorType =
@@ -12,7 +13,8 @@ const STATUS: Readonly<Record<ApiErrorType, number>> = {
   canceled: 499, // nginx's "client closed request", as Prometheus uses it
   timeout: 503,
   internal: 500,
-  // Prometheus gives `unavailable` no status of its own, so it falls to the default 500.
+  // Prometheus gives `unavailable` no status of its own (getDefaultErrorCode in
+  // web/api/v1/api.go), so it falls to the default 500, not 503.
   unavailable: 500,
 };
 
@@ -39,9 +41,14 @@ export function invalidParam(name: string, reason: string, cause?: unknown): Api
   return new ApiError('bad_data', `invalid parameter ${goQuote(name)}: ${reason}`, { cause });
 }
 
-/** Maps an engine failure: a query that cannot run is a bad "query" parameter. */
+/**
+ * Maps an engine failure: a query that cannot run is a bad "query" parameter; a storage
+ * failure caused by an unavailable store (shard) is `unavailable`.
+ */
 export function fromQueryError(err: QueryError): ApiError {
   if (err.code === 'bad_data') return invalidParam('query', err.message, err);
+  if (err.cause instanceof StorageUnavailableError)
+    return new ApiError('unavailable', err.message, { cause: err });
   return new ApiError(err.code, err.message, { cause: err });
 }
 
@@ -56,6 +63,8 @@ const UNREACHABLE = new Set(['no_responders', 'unavailable', 'closed']);
 export function fromStorageError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof StorageUnavailableError)
+    return new ApiError('unavailable', message, { cause: err });
   if (err instanceof BusError) {
     if (UNREACHABLE.has(err.code)) return new ApiError('unavailable', message, { cause: err });
     if (err.code === 'timeout') return new ApiError('timeout', message, { cause: err });

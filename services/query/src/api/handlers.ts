@@ -5,6 +5,7 @@ import { ApiError, invalidParam } from './errors.js';
 import { queryData, successBody, send } from './json.js';
 import { ParamError, formValues, parseDurationNs, parseTime } from './params.js';
 import type { FormValue } from './params.js';
+import type { QueryGate } from './query-gate.js';
 import { RequestSignal } from './signal.js';
 
 /** What the query handlers need. */
@@ -13,6 +14,10 @@ export interface QueryDeps {
   readonly queryable: Queryable;
   /** Current time in milliseconds; the default evaluation time of /query. */
   readonly now: () => number;
+  /** Bounds how many queries evaluate at once; the others wait. */
+  readonly gate: QueryGate;
+  /** The longest a query may wait for a slot and run (the engine's timeout). */
+  readonly timeoutMs: number;
 }
 
 // Prometheus's cap on points per series in a range query.
@@ -25,8 +30,7 @@ export async function instantQuery(deps: QueryDeps, req: Request, res: Response)
   const time = form('time');
   const timeMs =
     time === '' ? Math.floor(deps.now()) : param('time', () => parseTime(time), 'time');
-  const timeoutMs = timeoutParam(form);
-  await answer(res, timeoutMs, (signal) =>
+  await answer(deps, res, timeoutParam(form), (signal) =>
     deps.engine.instantQuery(deps.queryable, form('query'), timeMs, signal),
   );
 }
@@ -51,9 +55,8 @@ export async function rangeQuery(deps: QueryDeps, req: Request, res: Response): 
       'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
     );
   }
-  const timeoutMs = timeoutParam(form);
   const stepMs = Math.trunc(stepNs / NS_PER_MS);
-  await answer(res, timeoutMs, (signal) =>
+  await answer(deps, res, timeoutParam(form), (signal) =>
     deps.engine.rangeQuery(deps.queryable, form('query'), startMs, endMs, stepMs, signal),
   );
 }
@@ -76,13 +79,16 @@ function timeoutParam(form: FormValue): number | undefined {
 }
 
 async function answer(
+  deps: QueryDeps,
   res: Response,
   timeoutMs: number | undefined,
   run: (signal: AbortSignal) => Promise<QueryResult>,
 ): Promise<void> {
-  const request = new RequestSignal(res, timeoutMs);
+  // As Prometheus, the time spent waiting for a slot counts against the query's timeout.
+  const limit = Math.min(timeoutMs ?? Infinity, deps.timeoutMs);
+  const request = new RequestSignal(res, limit);
   try {
-    const result = await run(request.signal);
+    const result = await deps.gate.run(request.signal, () => run(request.signal));
     send(res, 200, successBody(queryData(result), result.warnings));
   } finally {
     request.dispose();

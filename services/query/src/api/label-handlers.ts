@@ -35,7 +35,8 @@ export async function series(deps: ListDeps, req: Request, res: Response): Promi
   } catch (err) {
     throw fromStorageError(err);
   }
-  const [kept, warnings] = truncate(found, limit);
+  const [kept, truncated] = truncate(found, limit);
+  const warnings = [...(querier.warnings?.() ?? []), ...truncated];
   send(res, 200, successBody(`[${kept.map(labelsJson).join(',')}]`, warnings));
 }
 
@@ -50,7 +51,7 @@ export async function labelNames(deps: ListDeps, req: Request, res: Response): P
   const names = await read(() =>
     sets.length === 0 ? [querier.labelNames()] : sets.map((m) => querier.labelNames(m)),
   );
-  sendStrings(res, names, limit);
+  sendStrings(res, names, limit, querier.warnings?.() ?? []);
 }
 
 /** GET/POST /label/:name/values: `match[]`, `start`, `end`, `limit`; all time by default. */
@@ -66,7 +67,7 @@ export async function labelValues(deps: ListDeps, req: Request, res: Response): 
   const values = await read(() =>
     sets.length === 0 ? [querier.labelValues(name)] : sets.map((m) => querier.labelValues(name, m)),
   );
-  sendStrings(res, values, limit);
+  sendStrings(res, values, limit, querier.warnings?.() ?? []);
 }
 
 async function read(start: () => Promise<string[]>[]): Promise<string[]> {
@@ -77,8 +78,14 @@ async function read(start: () => Promise<string[]>[]): Promise<string[]> {
   }
 }
 
-function sendStrings(res: Response, list: string[], limit: number): void {
-  const [kept, warnings] = truncate(list, limit);
+function sendStrings(
+  res: Response,
+  list: string[],
+  limit: number,
+  storageWarnings: readonly string[],
+): void {
+  const [kept, truncated] = truncate(list, limit);
+  const warnings = [...storageWarnings, ...truncated];
   send(res, 200, successBody(`[${kept.map(jsonString).join(',')}]`, warnings));
 }
 

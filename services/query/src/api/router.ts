@@ -11,6 +11,7 @@ import { labelNames, labelValues, series } from './label-handlers.js';
 import type { ListDeps } from './label-handlers.js';
 import { formatQuery, metadata, queryExemplars } from './query-tools.js';
 import { parseQuery } from './parse-query.js';
+import { QueryGate } from './query-gate.js';
 import { buildInfo, config, defaultStatus, flags, runtimeInfo } from './status.js';
 import type { StatusInfo } from './status.js';
 import { tsdbStatus } from './tsdb-status.js';
@@ -31,7 +32,15 @@ export interface ApiDeps {
   readonly now?: () => number;
   /** What the /status endpoints report; a bare default when absent. */
   readonly status?: StatusInfo;
+  /** Bounds the queries evaluating at once; the others wait (default 20 slots, as Prometheus). */
+  readonly gate?: QueryGate;
+  /** The engine's query timeout, which also bounds the wait for a slot (default 2 minutes). */
+  readonly queryTimeoutMs?: number;
 }
+
+// Prometheus's defaults of --query.max-concurrency and --query.timeout.
+const DEFAULT_MAX_CONCURRENCY = 20;
+const DEFAULT_QUERY_TIMEOUT_MS = 2 * 60_000;
 
 // Long queries arrive as POST bodies; Prometheus sets no limit of its own.
 const FORM_LIMIT = '5mb';
@@ -45,7 +54,13 @@ type Handler = (req: Request, res: Response) => void | Promise<void>;
 export function createApiRouter(deps: ApiDeps): Router {
   const router = express.Router();
   const now = deps.now ?? Date.now;
-  const queryDeps: QueryDeps = { engine: deps.engine, queryable: deps.queryable, now };
+  const queryDeps: QueryDeps = {
+    engine: deps.engine,
+    queryable: deps.queryable,
+    now,
+    gate: deps.gate ?? new QueryGate(DEFAULT_MAX_CONCURRENCY),
+    timeoutMs: deps.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+  };
   const listDeps: ListDeps = { queryable: deps.queryable, labels: deps.labels };
   const status = deps.status ?? defaultStatus(now());
   const form = express.urlencoded({ extended: false, limit: FORM_LIMIT });

@@ -1,5 +1,7 @@
 import type { Response } from 'express';
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * The AbortSignal of one API query: aborted as a cancellation when the client goes
  * away before the answer is written, and as a timeout (DOMException "TimeoutError",
@@ -19,7 +21,8 @@ export class RequestSignal {
     const expire = (): void =>
       this.#controller.abort(new DOMException('query timeout', 'TimeoutError'));
     if (timeoutMs <= 0) expire();
-    else this.#timer = setTimeout(expire, timeoutMs).unref();
+    // Node fires a longer timer at once; such a timeout never comes in practice.
+    else if (timeoutMs <= MAX_TIMER_MS) this.#timer = setTimeout(expire, timeoutMs).unref();
   }
 
   /** The signal to hand to the engine. */
