@@ -4,10 +4,11 @@ import { absentLabels } from '../functions/vector.js';
 import { dropsMetricName } from '../functions/names.js';
 import { rangeFunctions } from '../functions/range-functions.js';
 import { formatG } from '../float/go-float.js';
+import type { RangeContext } from '../functions/types.js';
 import type { Call, Expr } from '../parser/ast.js';
 import { stepCount, stepTime } from './context.js';
 import type { EvalContext } from './context.js';
-import { rangeInput, windowPoints } from './range-input.js';
+import { rangeInput, windowCursor, windowPoints } from './range-input.js';
 import type { Evaluate, RangeInput } from './range-input.js';
 import { asScalar } from './values.js';
 import type { EvalValue, Sample } from './values.js';
@@ -40,29 +41,41 @@ export async function evalRangeCall(
   checkArgs(call.func, scalars, input, ctx);
   const kernel = rangeFunctions.get(call.func)!;
   const dropName = dropsMetricName.has(call.func);
-  const steps: Sample[][] = [];
-  for (let i = 0; i < stepCount(ctx); i++) {
-    const t = stepTime(ctx, i);
-    const end = input.ends[i]!;
-    const rctx = {
-      evalTime: t,
-      rangeStart: end - input.rangeMs,
-      rangeEnd: end,
-      args: scalars.map((s) => s[i]!),
-      ...(input.selector ? { selector: input.selector } : {}),
-    };
-    const out: Sample[] = [];
-    for (const series of input.series) {
-      const points = windowPoints(input, series, i);
+  const rctxs = Array.from({ length: stepCount(ctx) }, (_, i) =>
+    rangeContext(input, scalars, stepTime(ctx, i), i),
+  );
+  const steps: Sample[][] = rctxs.map(() => []);
+  // Series by series, so each one's window moves forward through its points once.
+  for (const series of input.series) {
+    const windowAt = windowCursor(input, series);
+    const drops = dropName || series.dropName === true;
+    for (let i = 0; i < rctxs.length; i++) {
+      const points = windowAt(i);
       if (points.length === 0) continue;
+      const rctx = rctxs[i]!;
       const v = kernel(points, rctx);
       if (v === undefined) continue;
-      out.push({ labels: series.labels, t, v, dropName: dropName || series.dropName === true });
+      steps[i]!.push({ labels: series.labels, t: rctx.evalTime, v, dropName: drops });
     }
-    steps.push(out);
     await ctx.guard.pause();
   }
   return { kind: 'vector', steps };
+}
+
+function rangeContext(
+  input: RangeInput,
+  scalars: readonly (readonly number[])[],
+  t: number,
+  i: number,
+): RangeContext {
+  const end = input.ends[i]!;
+  return {
+    evalTime: t,
+    rangeStart: end - input.rangeMs,
+    rangeEnd: end,
+    args: scalars.map((s) => s[i]!),
+    ...(input.selector ? { selector: input.selector } : {}),
+  };
 }
 
 function isRangeArg(e: Expr): boolean {

@@ -91,14 +91,36 @@ function toSeries(value: EvalValue, ctx: EvalContext): MatrixSeries[] {
 
 /** The points of `series` in step `i`'s window (extended for anchored/smoothed ranges). */
 export function windowPoints(input: RangeInput, series: MatrixSeries, i: number): Point[] {
-  const end = input.ends[i]!;
-  const start = end - input.rangeMs;
+  return windowCursor(input, series)(i);
+}
+
+/**
+ * windowPoints for one series at step after step: the window bounds move forward with
+ * the steps' ends, so consecutive steps cost a few comparisons instead of two binary
+ * searches. Steps may come in any order; a step whose window starts earlier than the
+ * previous one's searches afresh.
+ */
+export function windowCursor(input: RangeInput, series: MatrixSeries): (i: number) => Point[] {
   const pts = series.points;
-  let lo = firstAfter(pts, start);
-  let hi = firstAfter(pts, end);
-  if (input.selector !== undefined && lo > 0 && pts[lo - 1]!.t > start - input.lookbackMs) lo--;
-  if (input.selector === 'smoothed' && hi < pts.length && pts[hi]!.t <= end + input.lookbackMs) {
-    hi++;
-  }
-  return pts.slice(lo, hi);
+  const { rangeMs, selector, lookbackMs } = input;
+  let lo = 0;
+  let hi = 0;
+  let lastStart = Infinity;
+  return (i) => {
+    const end = input.ends[i]!;
+    const start = end - rangeMs;
+    if (start < lastStart) {
+      lo = firstAfter(pts, start);
+      hi = firstAfter(pts, end);
+    }
+    lastStart = start;
+    while (lo < pts.length && pts[lo]!.t <= start) lo++;
+    if (hi < lo) hi = lo;
+    while (hi < pts.length && pts[hi]!.t <= end) hi++;
+    let from = lo;
+    let to = hi;
+    if (selector !== undefined && from > 0 && pts[from - 1]!.t > start - lookbackMs) from--;
+    if (selector === 'smoothed' && to < pts.length && pts[to]!.t <= end + lookbackMs) to++;
+    return pts.slice(from, to);
+  };
 }

@@ -118,8 +118,16 @@ function accumulator(op: ReducingOp, first: number): Accumulator {
 
 /** Reduces a non-empty list of values with `op` exactly as Prometheus does (same float results). */
 export function reduce(op: ReducingOp, values: readonly number[]): number {
-  if (values.length === 0) throw new Error(`BUG: ${op} of an empty group`);
-  const acc = accumulator(op, values[0]!);
-  for (let i = 1; i < values.length; i++) acc.add(values[i]!);
+  return reduceSamples(
+    op,
+    values.map((v) => ({ v })),
+  );
+}
+
+/** reduce over the `v` of each item, without first copying the values out. */
+export function reduceSamples(op: ReducingOp, items: readonly { readonly v: number }[]): number {
+  if (items.length === 0) throw new Error(`BUG: ${op} of an empty group`);
+  const acc = accumulator(op, items[0]!.v);
+  for (let i = 1; i < items.length; i++) acc.add(items[i]!.v);
   return acc.result();
 }

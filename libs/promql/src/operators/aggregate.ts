@@ -1,6 +1,6 @@
 import { QueryError } from '../errors.js';
 import type { InstantSample } from '../engine/result.js';
-import { reduce } from './accumulators.js';
+import { reduceSamples } from './accumulators.js';
 import type { ReducingOp } from './accumulators.js';
 import { countValues } from './count-values.js';
 import { formatG } from '../float/go-float.js';
@@ -68,10 +68,7 @@ function aggregateReducing(
   return groupSamples(input, grouping).map((g) => ({
     labels: g.labels,
     t,
-    v: reduce(
-      op,
-      g.samples.map((s) => s.v),
-    ),
+    v: reduceSamples(op, g.samples),
   }));
 }
 

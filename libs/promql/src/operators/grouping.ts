@@ -16,31 +16,62 @@ export interface Group {
   readonly samples: InstantSample[];
 }
 
-function groupPairs(labels: Labels, grouping: Grouping): (readonly [string, string])[] {
-  const names = new Set(grouping.labels);
-  // `without` always drops the metric name as well; `by` keeps only what is named.
-  return [...labels].filter(([n]) =>
-    grouping.without ? !names.has(n) && n !== METRIC_NAME : names.has(n),
-  );
+// Per grouping, its names as a set and the group labels of each input label set seen so
+// far: a range query meets the same Labels instance at every step, and Labels are
+// immutable, so each series' group labels are built once. Group labels are interned by
+// key, so groupSamples can tell groups apart by identity rather than by key string.
+interface GroupCache {
+  readonly names: ReadonlySet<string>;
+  readonly byLabels: WeakMap<Labels, Labels>;
+  readonly interned: Map<string, Labels>;
+}
+const caches = new WeakMap<Grouping, GroupCache>();
+
+function cacheOf(grouping: Grouping): GroupCache {
+  let cache = caches.get(grouping);
+  if (cache === undefined) {
+    cache = { names: new Set(grouping.labels), byLabels: new WeakMap(), interned: new Map() };
+    caches.set(grouping, cache);
+  }
+  return cache;
 }
 
 /** The output labels of the group `labels` falls in. */
 export function groupLabels(labels: Labels, grouping: Grouping): Labels {
-  return Labels.fromPairs(groupPairs(labels, grouping));
+  return cachedGroupLabels(labels, grouping, cacheOf(grouping));
+}
+
+function cachedGroupLabels(labels: Labels, grouping: Grouping, cache: GroupCache): Labels {
+  let out = cache.byLabels.get(labels);
+  if (out === undefined) {
+    const names = cache.names;
+    // `without` always drops the metric name as well; `by` keeps only what is named.
+    const pairs = [...labels].filter(([n]) =>
+      grouping.without ? !names.has(n) && n !== METRIC_NAME : names.has(n),
+    );
+    const fresh = Labels.fromPairs(pairs);
+    out = cache.interned.get(fresh.key());
+    if (out === undefined) {
+      out = fresh;
+      cache.interned.set(fresh.key(), fresh);
+    }
+    cache.byLabels.set(labels, out);
+  }
+  return out;
 }
 
 /** Splits samples into groups, in order of each group's first sample. */
 export function groupSamples(input: readonly InstantSample[], grouping: Grouping): Group[] {
-  const byKey = new Map<string, Group>();
+  const cache = cacheOf(grouping);
+  const byLabels = new Map<Labels, Group>();
   for (const s of input) {
-    const labels = groupLabels(s.labels, grouping);
-    const key = labels.key();
-    let group = byKey.get(key);
+    const labels = cachedGroupLabels(s.labels, grouping, cache);
+    let group = byLabels.get(labels);
     if (group === undefined) {
       group = { labels, samples: [] };
-      byKey.set(key, group);
+      byLabels.set(labels, group);
     }
     group.samples.push(s);
   }
-  return [...byKey.values()];
+  return [...byLabels.values()];
 }
