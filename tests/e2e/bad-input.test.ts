@@ -84,6 +84,19 @@ describe('bad input never stops the service', () => {
   });
 
   it('keeps the running configuration when a reload finds a malformed file', async () => {
+    const status = async () => {
+      const info = (await getJson(`${api()}/api/v1/status/runtimeinfo`)).body as {
+        data: { reloadConfigSuccess: boolean; lastConfigTime: string };
+      };
+      const loaded = (await getJson(`${api()}/api/v1/status/config`)).body as {
+        data: { yaml: string };
+      };
+      const { reloadConfigSuccess, lastConfigTime } = info.data;
+      return { reloadConfigSuccess, lastConfigTime, yaml: loaded.data.yaml };
+    };
+    const atStart = await status();
+    expect(atStart).toMatchObject({ reloadConfigSuccess: true, yaml: config() });
+
     await writeFile(configFile, config('  - job_name: broken\n    scrape_intervl: 5s\n'));
     const res = await fetch(`${api()}/-/reload`, { method: 'POST' });
     expect(res.status).toBe(500);
@@ -93,11 +106,19 @@ describe('bad input never stops the service', () => {
     const metrics = await (await fetch(`${api()}/metrics`)).text();
     expect(metric(metrics, 'promethium_config_last_reload_successful')).toBe(0);
     expect((await up()).get('good')).toBe('1');
+    // The status shows the configuration still loaded, not the file as it now stands.
+    expect(await status()).toEqual({ ...atStart, reloadConfigSuccess: false });
 
-    await writeFile(configFile, config());
+    await writeFile(configFile, config('# reloaded'));
     expect((await fetch(`${api()}/-/reload`, { method: 'POST' })).status).toBe(200);
     const after = await (await fetch(`${api()}/metrics`)).text();
     expect(metric(after, 'promethium_config_last_reload_successful')).toBe(1);
+    const reloaded = await status();
+    expect(reloaded).toMatchObject({ reloadConfigSuccess: true, yaml: config('# reloaded') });
+    expect(Date.parse(reloaded.lastConfigTime)).toBe(
+      Math.floor(Number(metric(after, 'promethium_config_last_reload_success_timestamp_seconds'))) *
+        1000,
+    );
   });
 
   it('answers malformed queries with Prometheus error JSON', async () => {

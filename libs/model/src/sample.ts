@@ -11,6 +11,13 @@ export interface Sample {
   readonly t: number;
   readonly v: number;
   readonly stale?: true;
+  /**
+   * The start timestamp (Prometheus's "ST", milliseconds since the Unix epoch): when the
+   * counter this sample belongs to started counting, e.g. OpenTelemetry's start time.
+   * Absent when unknown; 0 means unknown too, as in Prometheus's storage. Only PromQL's
+   * start-timestamp support reads it; the binary encodings here do not carry it.
+   */
+  readonly st?: number;
 }
 
 /** High and low 32-bit words of Prometheus's StaleNaN, 0x7ff0000000000002. */

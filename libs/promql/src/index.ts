@@ -32,6 +32,7 @@ export {
   documentedType,
 } from './parser/ast.js';
 export { formatExpr } from './printer/printer.js';
+export { prettify } from './printer/prettier.js';
 export { Engine, type EngineOptions } from './engine/engine.js';
 export {
   type QueryResult,

@@ -16,7 +16,7 @@ export { createRegistry } from './metrics/registry.js';
 export type { Registry } from 'prom-client';
 export { startHttpServer, type HttpServer, type HttpServerOptions } from './http/server.js';
 export { parseListenAddress, type ListenAddress } from './http/listen-address.js';
-export { createReloaders, type Reloaders } from './lifecycle/reloaders.js';
+export { createReloaders, type Reloaders, type ReloadState } from './lifecycle/reloaders.js';
 export { onSignals, type SignalHandlers } from './lifecycle/signals.js';
 export { Lifecycle } from './lifecycle/lifecycle.js';
 export type { ServiceContext } from './lifecycle/context.js';

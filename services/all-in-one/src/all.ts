@@ -26,7 +26,7 @@ export interface AllInOneOptions {
   maxConcurrency?: number;
   /** Answer from the shards that respond, with a warning per shard that does not (default false). */
   partialResponse?: boolean;
-  /** What /api/v1/status/* reports (flags, config text); a bare default when absent. */
+  /** What /api/v1/status/* reports (flags, config text, reload state); a bare default when absent. */
   status?: StatusInfo;
 }
 
@@ -63,6 +63,7 @@ export async function startAllInOne(opts: AllInOneOptions): Promise<AllInOne> {
       bus,
       shards,
       logger: logger.child({ service: 'query' }),
+      registry,
       lookbackDeltaMs: opts.lookbackDeltaMs,
       timeoutMs: opts.queryTimeoutMs,
       maxSamples: opts.maxSamples,

@@ -80,7 +80,8 @@ describe('a storage shard that does not answer', () => {
     const app = express();
     for (const partialResponse of [false, true]) {
       const router = express.Router();
-      createQueryService({ bus, shards: 2, logger, partialResponse }).routes(router);
+      const own = new Registry();
+      createQueryService({ bus, shards: 2, logger, registry: own, partialResponse }).routes(router);
       app.use(partialResponse ? '/partial' : '/strict', router);
     }
     api = createServer(app);

@@ -18,6 +18,18 @@ export interface CommandContext {
   flagSpecs: readonly FlagSpec[];
   /** Path of `--config.file`; undefined for commands that take none. */
   configFile: string | undefined;
+  /** The configuration as last loaded and the outcome of the last reload, for /api/v1/status. */
+  configStatus: ConfigStatus;
+}
+
+/** What /api/v1/status/{config,runtimeinfo} report about the configuration and its reloads. */
+export interface ConfigStatus {
+  /** The text of the configuration file as last loaded; '' for commands that take none. */
+  configYaml(): string;
+  /** Whether the last reload (SIGHUP, POST /-/reload) succeeded. */
+  reloadConfigSuccess(): boolean;
+  /** When the configuration last (re)loaded successfully, in milliseconds since the epoch. */
+  lastConfigTimeMs(): number;
 }
 
 /** A started service as the runner manages it. */

@@ -1,10 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import express from 'express';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
 import type { Registry } from 'prom-client';
 import { connectNatsBus } from '@promethium/bus';
 import type { Bus } from '@promethium/bus';
-import { loadPrometheusConfig } from '@promethium/config';
+import { ConfigReadError, parsePrometheusConfig } from '@promethium/config';
 import type { PrometheusConfig } from '@promethium/config';
 import {
   Lifecycle,
@@ -19,7 +20,7 @@ import {
   withDefaults,
 } from '@promethium/runtime';
 import type { FlagSpec, ParsedFlags } from '@promethium/runtime';
-import type { Command, StartedService } from './command.js';
+import type { Command, ConfigStatus, StartedService } from './command.js';
 import { natsOptions } from './nats-options.js';
 
 /** Exit codes: 0 clean stop, 1 failed to start, 2 bad command line. */
@@ -74,9 +75,16 @@ async function start(
 ): Promise<void> {
   const registry = createRegistry(command.name);
   const lifecycle = new Lifecycle();
-  const reloaders = createReloaders(logger, registry);
   const configFile = command.usesConfig ? flags.string('config.file')! : undefined;
-  const config = configFile === undefined ? undefined : await loadConfig(configFile, logger);
+  const loaded = configFile === undefined ? undefined : await loadConfig(configFile, logger);
+  // After the start-up load, which counts as the first successful reload.
+  const reloaders = createReloaders(logger, registry);
+  let configYaml = loaded?.text ?? '';
+  const configStatus: ConfigStatus = {
+    configYaml: () => configYaml,
+    reloadConfigSuccess: () => reloaders.state().successful,
+    lastConfigTimeMs: () => reloaders.state().lastSuccessMs,
+  };
 
   // The HTTP server comes up first, so /metrics and health answer while the bus connects;
   // the service's routes are mounted on `routes` once it has started.
@@ -112,15 +120,21 @@ async function start(
     logger,
     registry,
     bus: state.bus,
-    config,
+    config: loaded?.config,
     flagSpecs,
     configFile,
+    configStatus,
   });
   lifecycle.add(command.name, () => started.stop());
   started.routes?.(routes);
   if (configFile !== undefined && started.reload) {
     const reload = started.reload.bind(started);
-    reloaders.add('config', async () => reload(await loadConfig(configFile, logger)));
+    reloaders.add('config', async () => {
+      const next = await loadConfig(configFile, logger);
+      // As in Prometheus, a file that loaded is what /status/config shows, even if applying it fails.
+      configYaml = next.text;
+      await reload(next.config);
+    });
   }
   state.service = started;
   logger.info({ address: server.url }, `${command.name} ready to serve`);
@@ -130,11 +144,21 @@ function isReady(bus: Bus | undefined, service: StartedService): boolean {
   return (bus === undefined || bus.status === 'connected') && (service.ready?.() ?? true);
 }
 
-async function loadConfig(path: string, logger: Logger): Promise<PrometheusConfig> {
-  const { config, warnings } = await loadPrometheusConfig(path, { env: process.env });
+/** Reads and parses the configuration file, keeping the text it parsed. */
+async function loadConfig(
+  path: string,
+  logger: Logger,
+): Promise<{ config: PrometheusConfig; text: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new ConfigReadError(path, cause);
+  }
+  const { config, warnings } = parsePrometheusConfig(text, path, { env: process.env });
   for (const warning of warnings) logger.warn({ file: path }, warning);
   logger.info({ file: path }, 'loaded configuration file');
-  return config;
+  return { config, text };
 }
 
 async function connectBus(

@@ -1,9 +1,10 @@
 import type { Router } from 'express';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { Bus } from '@promethium/bus';
 import { Engine } from '@promethium/promql';
 import { shardedLabelQueryable, shardedQueryable } from '@promethium/storage-client';
-import { QueryGate, createApiRouter } from './api/index.js';
+import { EngineMetrics, QueryGate, createApiRouter } from './api/index.js';
 import type { StatusInfo } from './api/index.js';
 
 /** What the query service needs; wired by the CLI (cluster) or all-in-one (one process). */
@@ -12,6 +13,8 @@ export interface QueryServiceOptions {
   /** Number of storage shards; every select and label query fans out to all of them. */
   shards: number;
   logger: Logger;
+  /** Where the service's metrics (Prometheus's prometheus_engine_*) are registered. */
+  registry: Registry;
   lookbackDeltaMs?: number;
   timeoutMs?: number;
   maxSamples?: number;
@@ -32,7 +35,7 @@ export interface QueryService {
   routes(router: Router): void;
 }
 
-/** Builds the query service; it holds no state of its own beyond the engine. */
+/** Builds the query service; it holds no state of its own beyond the engine and its metrics. */
 export function createQueryService(opts: QueryServiceOptions): QueryService {
   const engine = new Engine({
     lookbackDeltaMs: opts.lookbackDeltaMs,
@@ -42,14 +45,16 @@ export function createQueryService(opts: QueryServiceOptions): QueryService {
   const reads = { timeoutMs: opts.timeoutMs, partialResponse: opts.partialResponse ?? false };
   const queryable = shardedQueryable(opts.bus, opts.shards, reads);
   const labels = shardedLabelQueryable(opts.bus, opts.shards, reads);
+  const gate = new QueryGate(opts.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
   const router = createApiRouter({
     engine,
     queryable,
     labels,
     logger: opts.logger,
     status: opts.status,
-    gate: new QueryGate(opts.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY),
+    gate,
     queryTimeoutMs: opts.timeoutMs,
+    metrics: new EngineMetrics(opts.registry, gate),
   });
   return {
     routes(parent) {

@@ -8,7 +8,8 @@ import type { QueryTimes } from './resolve.js';
 /**
  * What evaluation needs: the evaluation times (`startMs` to `endMs` every `stepMs`;
  * one time when step is 0), the lookback delta, the querier covering every selector's
- * window, the guard, the annotations collected so far and the regex compiler.
+ * window, the guard, the annotations collected so far, the regex compiler and whether
+ * start timestamps are used.
  * A subquery evaluates its inner expression in a context with its own times.
  */
 export interface EvalContext {
@@ -22,6 +23,8 @@ export interface EvalContext {
   readonly compileRegex: RegexCompiler;
   /** The query's own times, for start(), end(), range() and step(). */
   readonly query: QueryTimes;
+  /** Whether the counter functions and start_timestamp() read samples' start timestamps. */
+  readonly useStartTimestamps: boolean;
 }
 
 /** The evaluation times of a context, as a count: start + i·step for i < stepCount. */

@@ -29,6 +29,13 @@ export interface EngineOptions {
   parseOptions?: ParseOptions;
   /** The step of a subquery written without one, `x[5m:]` (default 1 minute). */
   defaultSubqueryStepMs?: number;
+  /**
+   * Whether rate, increase, irate and resets use samples' start timestamps (counter
+   * resets, a zero point at the start instead of extrapolation) and start_timestamp()
+   * returns them. Experimental, default false as in Prometheus, where
+   * `--enable-feature=use-start-timestamps` turns it on.
+   */
+  useStartTimestamps?: boolean;
 }
 
 // RE2 runs in linear time, so no label_replace pattern can stall the engine.
@@ -47,6 +54,7 @@ export class Engine {
   readonly #maxSamples: number;
   readonly #parseOptions: ParseOptions;
   readonly #subqueryStepMs: number;
+  readonly #useStartTimestamps: boolean;
 
   /** Throws RangeError for a limit that is not a positive number. */
   constructor(options: EngineOptions = {}) {
@@ -58,6 +66,7 @@ export class Engine {
       'defaultSubqueryStepMs',
       options.defaultSubqueryStepMs ?? 60_000,
     );
+    this.#useStartTimestamps = options.useStartTimestamps ?? false;
   }
 
   /** Evaluates `expr` at `timeMs`; a range selector yields a matrix, a literal a scalar or string. */
@@ -120,7 +129,16 @@ export class Engine {
       const window = fetchWindow(resolved, steps.startMs, steps.endMs, lookbackMs);
       const querier = window ? q.querier(window.mint, window.maxt) : NO_SERIES;
       const annotations = new Annotations();
-      const ctx = { ...steps, lookbackMs, querier, guard, annotations, compileRegex, query: steps };
+      const ctx = {
+        ...steps,
+        lookbackMs,
+        querier,
+        guard,
+        annotations,
+        compileRegex,
+        query: steps,
+        useStartTimestamps: this.#useStartTimestamps,
+      };
       const value = await evaluate(resolved, ctx);
       // Storage warnings (shards left out of a partial answer) first, as they qualify all data.
       const warnings = [...(querier.warnings?.() ?? []), ...annotations.list()];

@@ -39,6 +39,7 @@ export async function evalCall(
   if (isHistogramCall(name)) return evalHistogramCall(call, ctx, evaluate);
   if (name === 'info') return evalInfo(call, ctx, evaluate);
   if (name === 'timestamp') return timestampOf(call.args[0]!, ctx, evaluate);
+  if (name === 'start_timestamp') return startTimestampOf(call.args[0]!, ctx, evaluate);
   if (name === 'absent') return absent(call.args[0]!, ctx, evaluate);
   const dateFn = dateFunctions.get(name);
   if (dateFn !== undefined && call.args.length === 0) {
@@ -65,7 +66,7 @@ export async function evalCall(
   else if (name === 'clamp') steps = perStep((ss, [lo, hi]) => clamp(ss, lo!, hi!));
   else if (name === 'clamp_min') steps = perStep((ss, [lo]) => clamp(ss, lo!, Infinity));
   else if (name === 'clamp_max') steps = perStep((ss, [hi]) => clamp(ss, -Infinity, hi!));
-  else if (name.startsWith('histogram_') || name === 'start_timestamp') {
+  else if (name.startsWith('histogram_')) {
     // Native histograms are not stored; these functions ignore float samples.
     steps = input.map(() => []);
   } else throw new QueryError('execution', `function ${name}() is not supported`);
@@ -83,8 +84,31 @@ async function timestampOf(arg: Expr, ctx: EvalContext, evaluate: Evaluate): Pro
   // A selector's samples keep their own time, which is what timestamp() reports.
   const input =
     inner.kind === 'VectorSelector'
-      ? await selectVector(inner, ctx, true)
+      ? await selectVector(inner, ctx, 'sample')
       : asVector(await evaluate(arg, ctx));
+  const steps = input.map((samples, i) =>
+    samples.map((s) => ({ ...s, t: stepTime(ctx, i), v: s.t / 1000, dropName: true })),
+  );
+  return { kind: 'vector', steps };
+}
+
+/**
+ * `start_timestamp(v)`: the start timestamp (seconds, 0 when unknown) of each sample a
+ * vector selector selects. Only a selector's samples have one, and only when the
+ * engine uses start timestamps; otherwise the result is empty, as in Prometheus.
+ */
+async function startTimestampOf(
+  arg: Expr,
+  ctx: EvalContext,
+  evaluate: Evaluate,
+): Promise<EvalValue> {
+  let inner = arg;
+  while (inner.kind === 'ParenExpr') inner = inner.expr;
+  if (inner.kind !== 'VectorSelector' || !ctx.useStartTimestamps) {
+    const input = asVector(await evaluate(arg, ctx));
+    return { kind: 'vector', steps: input.map(() => []) };
+  }
+  const input = await selectVector(inner, ctx, 'start');
   const steps = input.map((samples, i) =>
     samples.map((s) => ({ ...s, t: stepTime(ctx, i), v: s.t / 1000, dropName: true })),
   );

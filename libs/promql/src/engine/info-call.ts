@@ -78,7 +78,7 @@ async function selectInfo(arg: Expr, query: InfoQuery, ctx: EvalContext): Promis
     at: timing?.at,
     pos: { start: 0, end: 0 },
   };
-  return selectVector(vs, ctx, true);
+  return selectVector(vs, ctx, 'sample');
 }
 
 function firstSelector(e: Expr): VectorSelector | undefined {

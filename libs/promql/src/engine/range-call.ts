@@ -1,15 +1,22 @@
 import { METRIC_NAME } from '@promethium/model';
+import type { Labels } from '@promethium/model';
 import { QueryError } from '../errors.js';
 import { absentLabels } from '../functions/vector.js';
 import { dropsMetricName } from '../functions/names.js';
 import { rangeFunctions } from '../functions/range-functions.js';
+import {
+  hasStartTimeOverlap,
+  startTimeOverlapWarning,
+  usesStartTimestamps,
+} from '../functions/start-timestamps.js';
 import { formatG } from '../float/go-float.js';
 import type { RangeContext } from '../functions/types.js';
 import type { Call, Expr } from '../parser/ast.js';
 import { stepCount, stepTime } from './context.js';
 import type { EvalContext } from './context.js';
-import { rangeInput, windowCursor, windowPoints } from './range-input.js';
+import { WindowCursor, rangeInput, windowPoints } from './range-input.js';
 import type { Evaluate, RangeInput } from './range-input.js';
+import type { Point } from './result.js';
 import { asScalar } from './values.js';
 import type { EvalValue, Sample } from './values.js';
 
@@ -31,7 +38,8 @@ export async function evalRangeCall(
 ): Promise<EvalValue> {
   const rangeIndex = call.args.findIndex(isRangeArg);
   if (rangeIndex < 0) throw new Error(`BUG: ${call.func} without a range vector argument`);
-  const input = await rangeInput(call.args[rangeIndex]!, ctx, evaluate);
+  const withStartTimes = ctx.useStartTimestamps && usesStartTimestamps.has(call.func);
+  const input = await rangeInput(call.args[rangeIndex]!, ctx, evaluate, withStartTimes);
   checkSelector(call.func, input.selector);
   if (call.func === 'absent_over_time') return absentOverTime(call.args[rangeIndex]!, input, ctx);
   const scalars: (readonly number[])[] = [];
@@ -47,19 +55,41 @@ export async function evalRangeCall(
   const steps: Sample[][] = rctxs.map(() => []);
   // Series by series, so each one's window moves forward through its points once.
   for (const series of input.series) {
-    const windowAt = windowCursor(input, series);
+    const cursor = new WindowCursor(input, series);
     const drops = dropName || series.dropName === true;
     for (let i = 0; i < rctxs.length; i++) {
-      const points = windowAt(i);
+      const points = cursor.points(i);
       if (points.length === 0) continue;
       const rctx = rctxs[i]!;
-      const v = kernel(points, rctx);
+      const startTimes = cursor.startTimes();
+      if (startTimes !== undefined) {
+        checkStartTimes(call.func, input, series.labels, points, startTimes, ctx);
+      }
+      const v = kernel(points, rctx, startTimes);
       if (v === undefined) continue;
       steps[i]!.push({ labels: series.labels, t: rctx.evalTime, v, dropName: drops });
     }
     await ctx.guard.pause();
   }
   return { kind: 'vector', steps };
+}
+
+/**
+ * Warns, as Prometheus's rate and increase do (except over extended ranges), about a
+ * window whose start timestamps overlap the previous samples.
+ */
+function checkStartTimes(
+  func: string,
+  input: RangeInput,
+  labels: Labels,
+  points: readonly Point[],
+  startTimes: readonly number[],
+  ctx: EvalContext,
+): void {
+  if (input.selector !== undefined || (func !== 'rate' && func !== 'increase')) return;
+  if (hasStartTimeOverlap(points, startTimes)) {
+    ctx.annotations.add(startTimeOverlapWarning(labels.get(METRIC_NAME)));
+  }
 }
 
 function rangeContext(

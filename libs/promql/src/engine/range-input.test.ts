@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Labels } from '@promethium/model';
 import { firstAfter } from './select.js';
-import { windowCursor } from './range-input.js';
+import { WindowCursor } from './range-input.js';
 import type { RangeInput } from './range-input.js';
 import type { Point } from './result.js';
 
@@ -19,7 +19,7 @@ function expected(input: RangeInput, i: number): Point[] {
   return points.slice(lo, hi);
 }
 
-describe('windowCursor', () => {
+describe('WindowCursor', () => {
   it.each<[string, RangeInput['selector'], number[]]>([
     ['ascending ends', undefined, [-10, 5, 20, 25, 50, 70, 95, 120]],
     ['repeated ends, as with @', undefined, [30, 30, 30]],
@@ -28,7 +28,7 @@ describe('windowCursor', () => {
     ['smoothed', 'smoothed', [10, 25, 50, 95, 40]],
   ])('yields the points of each window: %s', (_name, selector, ends) => {
     const input: RangeInput = { series: [series], rangeMs: 25, ends, selector, lookbackMs: 5 };
-    const at = windowCursor(input, series);
-    ends.forEach((_, i) => expect(at(i)).toEqual(expected(input, i)));
+    const cursor = new WindowCursor(input, series);
+    ends.forEach((_, i) => expect(cursor.points(i)).toEqual(expected(input, i)));
   });
 });

@@ -22,14 +22,19 @@ export interface RangeInput {
 /** The evaluator of inner expressions, passed in to avoid an import cycle. */
 export type Evaluate = (expr: Expr, ctx: EvalContext) => Promise<EvalValue>;
 
-/** Prepares a MatrixSelector or SubqueryExpr (possibly parenthesised) argument. */
+/**
+ * Prepares a MatrixSelector or SubqueryExpr (possibly parenthesised) argument. With
+ * `withStartTimes` a matrix selector's series keep their start timestamps; a
+ * subquery's never have any, as in Prometheus.
+ */
 export async function rangeInput(
   expr: Expr,
   ctx: EvalContext,
   evaluate: Evaluate,
+  withStartTimes = false,
 ): Promise<RangeInput> {
-  if (expr.kind === 'ParenExpr') return rangeInput(expr.expr, ctx, evaluate);
-  if (expr.kind === 'MatrixSelector') return matrixInput(expr, ctx);
+  if (expr.kind === 'ParenExpr') return rangeInput(expr.expr, ctx, evaluate, withStartTimes);
+  if (expr.kind === 'MatrixSelector') return matrixInput(expr, ctx, withStartTimes);
   if (expr.kind === 'SubqueryExpr') return subqueryInput(expr, ctx, evaluate);
   throw new Error(`BUG: ${expr.kind} is not a range vector`);
 }
@@ -38,7 +43,11 @@ function endsOf(mods: Parameters<typeof referenceTime>[0], ctx: EvalContext): nu
   return Array.from({ length: stepCount(ctx) }, (_, i) => referenceTime(mods, stepTime(ctx, i)));
 }
 
-async function matrixInput(ms: MatrixSelector, ctx: EvalContext): Promise<RangeInput> {
+async function matrixInput(
+  ms: MatrixSelector,
+  ctx: EvalContext,
+  withStartTimes: boolean,
+): Promise<RangeInput> {
   const vs = ms.selector;
   const ends = endsOf(vs, ctx);
   const selector = vs.anchored ? 'anchored' : vs.smoothed ? 'smoothed' : undefined;
@@ -46,7 +55,7 @@ async function matrixInput(ms: MatrixSelector, ctx: EvalContext): Promise<RangeI
   // Reference times never decrease from step to step.
   const after = ends[0]! - ms.rangeMs - extra;
   const upTo = ends.at(-1)! + (selector === 'smoothed' ? extra : 0);
-  const series = await selectRange(vs, after, upTo, ctx);
+  const series = await selectRange(vs, after, upTo, ctx, withStartTimes);
   return { series, rangeMs: ms.rangeMs, ends, selector, lookbackMs: ctx.lookbackMs };
 }
 
@@ -91,7 +100,7 @@ function toSeries(value: EvalValue, ctx: EvalContext): MatrixSeries[] {
 
 /** The points of `series` in step `i`'s window (extended for anchored/smoothed ranges). */
 export function windowPoints(input: RangeInput, series: MatrixSeries, i: number): Point[] {
-  return windowCursor(input, series)(i);
+  return new WindowCursor(input, series).points(i);
 }
 
 /**
@@ -100,27 +109,53 @@ export function windowPoints(input: RangeInput, series: MatrixSeries, i: number)
  * searches. Steps may come in any order; a step whose window starts earlier than the
  * previous one's searches afresh.
  */
-export function windowCursor(input: RangeInput, series: MatrixSeries): (i: number) => Point[] {
-  const pts = series.points;
-  const { rangeMs, selector, lookbackMs } = input;
-  let lo = 0;
-  let hi = 0;
-  let lastStart = Infinity;
-  return (i) => {
-    const end = input.ends[i]!;
+export class WindowCursor {
+  readonly #input: RangeInput;
+  readonly #series: MatrixSeries;
+  #lo = 0;
+  #hi = 0;
+  #lastStart = Infinity;
+  // The last window, [from, to) in the series' points.
+  #from = 0;
+  #to = 0;
+
+  constructor(input: RangeInput, series: MatrixSeries) {
+    this.#input = input;
+    this.#series = series;
+  }
+
+  /** The points in step `i`'s window. */
+  points(i: number): Point[] {
+    const pts = this.#series.points;
+    const { rangeMs, selector, lookbackMs } = this.#input;
+    const end = this.#input.ends[i]!;
     const start = end - rangeMs;
-    if (start < lastStart) {
+    let lo = this.#lo;
+    let hi = this.#hi;
+    if (start < this.#lastStart) {
       lo = firstAfter(pts, start);
       hi = firstAfter(pts, end);
     }
-    lastStart = start;
+    this.#lastStart = start;
     while (lo < pts.length && pts[lo]!.t <= start) lo++;
     if (hi < lo) hi = lo;
     while (hi < pts.length && pts[hi]!.t <= end) hi++;
+    this.#lo = lo;
+    this.#hi = hi;
     let from = lo;
     let to = hi;
     if (selector !== undefined && from > 0 && pts[from - 1]!.t > start - lookbackMs) from--;
     if (selector === 'smoothed' && to < pts.length && pts[to]!.t <= end + lookbackMs) to++;
+    this.#from = from;
+    this.#to = to;
     return pts.slice(from, to);
-  };
+  }
+
+  /**
+   * The start timestamps of the points the last points() call returned, aligned with
+   * them; undefined when the series has none.
+   */
+  startTimes(): number[] | undefined {
+    return this.#series.startTimes?.slice(this.#from, this.#to);
+  }
 }

@@ -6,18 +6,24 @@ import type { Point } from './result.js';
 import type { MatrixSeries, Sample } from './values.js';
 
 /**
+ * The time a selected sample carries: the step's (`step`), the sample's own (`sample`,
+ * what `timestamp()` reports) or the sample's start timestamp (`start`, 0 when unknown,
+ * what `start_timestamp()` reports).
+ */
+export type SelectedTime = 'step' | 'sample' | 'start';
+
+/**
  * Evaluates an instant vector selector at every step: each series' newest sample in
- * (ref - lookback, ref], unless that sample is a staleness marker. Samples carry the
- * step time, or with `sampleTimes` their own time (what `timestamp()` reports).
+ * (ref - lookback, ref], unless that sample is a staleness marker.
  */
 export async function selectVector(
   vs: VectorSelector,
   ctx: EvalContext,
-  sampleTimes = false,
+  time: SelectedTime = 'step',
 ): Promise<Sample[][]> {
   const steps: Sample[][] = Array.from({ length: stepCount(ctx) }, () => []);
   for await (const series of ctx.guard.iterate(ctx.querier.select(vs.matchers))) {
-    fillSteps(steps, series.labels, series.samples, vs, ctx, sampleTimes);
+    fillSteps(steps, series.labels, series.samples, vs, ctx, time);
     await ctx.guard.pause();
   }
   return steps;
@@ -29,7 +35,7 @@ function fillSteps(
   samples: readonly StoredSample[],
   vs: VectorSelector,
   ctx: EvalContext,
-  sampleTimes: boolean,
+  time: SelectedTime,
 ): void {
   // Index of the first sample after the reference time; steps only move it forward.
   let next = 0;
@@ -41,7 +47,8 @@ function fillSteps(
     if (newest === undefined || newest.stale || newest.t <= ref - ctx.lookbackMs) continue;
     ctx.guard.addSamples(1);
     const v = vs.smoothed ? smoothedValue(newest, samples[next], ref, ctx.lookbackMs) : newest.v;
-    steps[i]!.push({ labels, t: sampleTimes ? newest.t : ts, v });
+    const t = time === 'step' ? ts : time === 'sample' ? newest.t : (newest.st ?? 0);
+    steps[i]!.push({ labels, t, v });
   }
 }
 
@@ -63,19 +70,25 @@ function smoothedValue(
 
 /**
  * Every series `vs` selects with its non-stale samples in (after, upTo], for range
- * functions to slice per step. Series without a sample there are dropped.
+ * functions to slice per step, and with `withStartTimes` their start timestamps when
+ * any has one. Series without a sample there are dropped.
  */
 export async function selectRange(
   vs: VectorSelector,
   after: number,
   upTo: number,
   ctx: EvalContext,
+  withStartTimes = false,
 ): Promise<MatrixSeries[]> {
   const out: MatrixSeries[] = [];
   for await (const series of ctx.guard.iterate(ctx.querier.select(vs.matchers))) {
     const points = pointsIn(series.samples, after, upTo);
     ctx.guard.addSamples(points.length);
-    if (points.length > 0) out.push({ labels: series.labels, points });
+    if (points.length > 0) {
+      const { labels, samples } = series;
+      const startTimes = withStartTimes ? startTimesIn(samples, after, upTo) : undefined;
+      out.push(startTimes ? { labels, points, startTimes } : { labels, points });
+    }
     await ctx.guard.pause();
   }
   return out;
@@ -101,4 +114,24 @@ function pointsIn(samples: readonly StoredSample[], after: number, upTo: number)
     if (!s.stale) out.push({ t: s.t, v: s.v });
   }
   return out;
+}
+
+/**
+ * The start timestamps of pointsIn's samples, aligned with them (0 for unknown), or
+ * undefined when none has one.
+ */
+function startTimesIn(
+  samples: readonly StoredSample[],
+  after: number,
+  upTo: number,
+): number[] | undefined {
+  const out: number[] = [];
+  let known = false;
+  for (let i = firstAfter(samples, after); i < samples.length && samples[i]!.t <= upTo; i++) {
+    const s = samples[i]!;
+    if (s.stale) continue;
+    out.push(s.st ?? 0);
+    known ||= (s.st ?? 0) !== 0;
+  }
+  return known ? out : undefined;
 }

@@ -10,10 +10,15 @@ export interface Sample extends InstantSample {
   readonly dropName?: boolean;
 }
 
-/** A series of a range vector during evaluation, points ascending in time. */
+/**
+ * A series of a range vector during evaluation, points ascending in time. `startTimes`,
+ * aligned with the points (ms, 0 for unknown), is present only when a selector read
+ * them for a function that uses them and some point had one.
+ */
 export interface MatrixSeries {
   readonly labels: Labels;
   readonly points: readonly Point[];
+  readonly startTimes?: readonly number[];
   readonly dropName?: boolean;
 }
 

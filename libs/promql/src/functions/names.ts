@@ -10,8 +10,8 @@ export const dropsMetricName: ReadonlySet<string> = new Set([
   ...['abs', 'ceil', 'floor', 'exp', 'sqrt', 'ln', 'log2', 'log10', 'sgn'],
   ...['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh'],
   ...['asinh', 'acosh', 'atanh', 'deg', 'rad', 'round', 'clamp', 'clamp_min', 'clamp_max'],
-  ...['timestamp', 'day_of_month', 'day_of_week', 'day_of_year', 'days_in_month'],
-  ...['hour', 'minute', 'month', 'year'],
+  ...['timestamp', 'start_timestamp', 'day_of_month', 'day_of_week', 'day_of_year'],
+  ...['days_in_month', 'hour', 'minute', 'month', 'year'],
   ...['histogram_quantile', 'histogram_count', 'histogram_sum', 'histogram_avg'],
   ...['histogram_fraction', 'histogram_stddev', 'histogram_stdvar'],
   // Range-vector functions.

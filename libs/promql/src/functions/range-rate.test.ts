@@ -87,3 +87,67 @@ describe('anchored and smoothed ranges', () => {
     expect(increase([], win(60, 60, { selector: 'anchored' }))).toBeUndefined();
   });
 });
+
+describe('start timestamps', () => {
+  it('count a start after the previous point as a counter reset', () => {
+    // The start at 30s resets the counter between 20s and 40s: 10 is lost, 25 in all.
+    const points = pts([20, 10], [40, 20], [60, 25]);
+    const startTimes = [0, 30_000, 30_000];
+    expect(increase(points, win(60, 60))).toBeCloseTo(22.5, 12);
+    // 25 over 40s, extrapolated 16s back to the zero point.
+    expect(increase(points, win(60, 60), startTimes)).toBeCloseTo(35, 12);
+  });
+
+  it('replace left extrapolation by a zero point at a start inside the window', () => {
+    const points = pts([20, 10], [40, 12], [60, 14]);
+    expect(increase(points, win(60, 60))).toBeCloseTo(6, 12);
+    // From 0 at 15s to 14 at 60s; the last point is at the window end.
+    expect(increase(points, win(60, 60), [15_000, 15_000, 15_000])).toBeCloseTo(14, 12);
+    expect(rate(points, win(60, 60), [15_000, 15_000, 15_000])).toBeCloseTo(14 / 60, 12);
+  });
+
+  it('extrapolate as usual when the first start is unusable', () => {
+    const points = pts([80, 10], [100, 12], [120, 14]);
+    const cases: [string, number][] = [
+      ['at the exclusive window start', 60_000],
+      ['before the window', 50_000],
+      ['at the first point', 80_000],
+      ['after the first point', 80_001],
+    ];
+    for (const [name, start] of cases) {
+      expect([name, increase(points, win(120, 60), [start, 0, 0])]).toEqual([name, 6]);
+    }
+    expect(increase(points, win(120, 60), [60_001, 0, 0])).toBeCloseTo(14, 12);
+  });
+
+  it('give a single point a result when its start lies inside the window', () => {
+    const single = pts([40, 6]);
+    expect(increase(single, win(60, 60))).toBeUndefined();
+    expect(increase(single, win(60, 60), [10_000])).toBe(6);
+    expect(rate(single, win(60, 60), [10_000])).toBeCloseTo(0.1, 12);
+    expect(increase(single, win(60, 60), [-10_000])).toBeUndefined();
+    expect(increase(single, win(60, 60), [0])).toBeUndefined();
+  });
+
+  it('leave delta and idelta alone', () => {
+    const points = pts([20, 10], [40, 20], [60, 25]);
+    const startTimes = [5_000, 20_000, 40_000];
+    expect(delta(points, win(60, 60), startTimes)).toBe(delta(points, win(60, 60)));
+    expect(idelta(points, win(60, 60), startTimes)).toBe(5);
+  });
+
+  it('make irate take the last value after a start-timestamp reset', () => {
+    // A delta series: each start is the previous point's time.
+    const points = pts([50, 10], [60, 12]);
+    expect(irate(points, win(60, 60))).toBeCloseTo(0.2, 12);
+    expect(irate(points, win(60, 60), [40_000, 50_000])).toBeCloseTo(1.2, 12);
+    // The previous start is unknown: a cumulative series with unknown start, no reset.
+    expect(irate(points, win(60, 60), [0, 50_000])).toBeCloseTo(0.2, 12);
+  });
+
+  it('are ignored over extended ranges', () => {
+    const points = pts([0, 5], [20, 10], [40, 12], [60, 14]);
+    const ctx = win(60, 60, { selector: 'anchored' });
+    expect(increase(points, ctx, [10_000, 30_000, 30_000, 30_000])).toBe(increase(points, ctx));
+  });
+});

@@ -23,5 +23,12 @@ export interface RangeContext {
 /**
  * A range-vector function over one series' float points (ascending time, inside the
  * window, stale markers removed). `undefined` means the series yields no output sample.
+ * `startTimes`, aligned with the points (ms, 0 for unknown), is given only to the
+ * functions in usesStartTimestamps, only when the engine uses start timestamps and the
+ * series has some; without it a kernel behaves as if every start time were unknown.
  */
-export type RangeKernel = (points: readonly Point[], ctx: RangeContext) => number | undefined;
+export type RangeKernel = (
+  points: readonly Point[],
+  ctx: RangeContext,
+  startTimes?: readonly number[],
+) => number | undefined;

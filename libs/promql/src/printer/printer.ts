@@ -122,7 +122,8 @@ function formatOffset(t: TimeModifiers): string {
   return ` offset ${formatDuration(t.offsetMs)}`;
 }
 
-function subquerySuffix(sq: SubqueryExpr): string {
+/** The `[range:step] @ … offset …` that follows a subquery's inner expression. */
+export function subquerySuffix(sq: SubqueryExpr): string {
   const range = sq.rangeExpr ? formatDurationNode(sq.rangeExpr) : formatDuration(sq.rangeMs);
   let step = '';
   if (sq.stepMs !== 0) step = formatDuration(sq.stepMs);
@@ -135,9 +136,14 @@ function formatLabels(labels: readonly string[]): string {
 }
 
 function formatBinary(b: BinaryExpr): string {
+  return `${formatExpr(b.lhs)} ${binaryOperator(b)} ${formatExpr(b.rhs)}`;
+}
+
+/** The operator of `b` with its `bool` and vector matching modifiers, e.g. `+ on (job) group_left ()`. */
+export function binaryOperator(b: BinaryExpr): string {
   const bool = b.returnBool ? ' bool' : '';
   const matching = b.matching ? formatMatching(b.matching) : '';
-  return `${formatExpr(b.lhs)} ${b.op}${bool}${matching} ${formatExpr(b.rhs)}`;
+  return `${b.op}${bool}${matching}`;
 }
 
 function formatMatching(m: VectorMatching): string {
@@ -157,9 +163,13 @@ function formatMatching(m: VectorMatching): string {
 }
 
 function formatAggregate(a: AggregateExpr): string {
-  let head: string = a.op;
-  if (a.without) head += ` without (${formatLabels(a.grouping)}) `;
-  else if (a.grouping.length > 0) head += ` by (${formatLabels(a.grouping)}) `;
   const param = a.param ? `${formatExpr(a.param)}, ` : '';
-  return `${head}(${param}${formatExpr(a.expr)})`;
+  return `${aggregateHead(a)}(${param}${formatExpr(a.expr)})`;
+}
+
+/** What precedes an aggregation's parenthesis: `sum`, or `sum by (job) ` with its trailing space. */
+export function aggregateHead(a: AggregateExpr): string {
+  if (a.without) return `${a.op} without (${formatLabels(a.grouping)}) `;
+  if (a.grouping.length > 0) return `${a.op} by (${formatLabels(a.grouping)}) `;
+  return a.op;
 }

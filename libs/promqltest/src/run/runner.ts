@@ -10,7 +10,7 @@ import type { QueryEngine } from './eval.js';
 /**
  * The options Prometheus's harness runs its scripts with: lookback delta 5m, at most
  * 10,000 samples per query, timeout 100s, a 1m default subquery step and every
- * experimental feature.
+ * experimental feature, start timestamps included.
  */
 export const TEST_ENGINE_OPTIONS: Readonly<Required<EngineOptions>> = {
   lookbackDeltaMs: 5 * 60_000,
@@ -18,6 +18,7 @@ export const TEST_ENGINE_OPTIONS: Readonly<Required<EngineOptions>> = {
   timeoutMs: 100_000,
   parseOptions: ALL_EXPERIMENTAL,
   defaultSubqueryStepMs: 60_000,
+  useStartTimestamps: true,
 };
 
 /** An engine configured as Prometheus's test harness configures its own. */

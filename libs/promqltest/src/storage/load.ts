@@ -12,7 +12,8 @@ const CLASSIC_SUFFIXES = ['_bucket', '_sum', '_count'] as const;
  * line wins. With load_with_nhcb, every classic histogram group (`x_bucket{le}`,
  * `x_sum`, `x_count`) also becomes a native histogram series `x` (without `le`),
  * stored as histogram samples at the times the group has float samples.
- * Start timestamps (`@st` lines) are not stored: the storage model has no field for them.
+ * A value with a start-timestamp offset (from an `@st` line) gets the start timestamp
+ * `t + offset` (Prometheus's harness does the same); histogram samples do not keep it.
  */
 export function applyLoad(storage: MemoryStorage, command: LoadCommand): void {
   const lastDefinition = new Map<string, SeriesLine>();
@@ -36,8 +37,10 @@ function samplesOf(series: SeriesLine, intervalMs: number): StoredSample[] {
   const out: StoredSample[] = [];
   series.values.forEach((value, i) => {
     const t = i * intervalMs;
-    if (value.kind === 'float') out.push({ t, v: value.v });
-    else if (value.kind === 'stale') out.push({ t, v: Number.NaN, stale: true });
+    const offset = series.startOffsets?.[i];
+    const start = offset === undefined ? {} : { st: t + offset };
+    if (value.kind === 'float') out.push({ t, v: value.v, ...start });
+    else if (value.kind === 'stale') out.push({ t, v: Number.NaN, stale: true, ...start });
     else if (value.kind === 'histogram') out.push({ t, histogram: true });
   });
   return out;

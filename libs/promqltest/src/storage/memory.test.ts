@@ -69,6 +69,21 @@ describe('MemoryStorage', () => {
     expect((await select(storage, 0, 1e6, all))[0]!.samples).toEqual([{ t: 0, v: 5 }]);
   });
 
+  it('stores @st offsets as start timestamps at t + offset, none for _', async () => {
+    const storage = new MemoryStorage();
+    load(storage, 'load 1m\n  m@st -30s _ 0 -1m\n  m 1 2 3 stale\n  n 4');
+    const got = await select(storage, 0, 1e6, all);
+    expect(got.map((s) => s.samples)).toEqual([
+      [
+        { t: 0, v: 1, st: -30_000 },
+        { t: 60_000, v: 2 },
+        { t: 120_000, v: 3, st: 120_000 },
+        { t: 180_000, v: NaN, stale: true, st: 120_000 },
+      ],
+      [{ t: 0, v: 4 }],
+    ]);
+  });
+
   it('counts reads of series holding histogram samples in the range', async () => {
     const storage = new MemoryStorage();
     load(storage, 'load 1m\n  h {{count:1}} 2\n  f 1');

@@ -4,7 +4,7 @@ import type { Querier, Queryable } from '@promethium/storage';
 
 /**
  * A sample as the test harness stores it: a float sample (a staleness marker is
- * `stale: true`) or a native histogram sample, of which only the time is kept
+ * `stale: true`; `st` is its start timestamp, if any) or a native histogram sample, of which only the time is kept
  * because the engine cannot read histograms yet.
  */
 export type StoredSample = Sample | { readonly t: number; readonly histogram: true };

@@ -10,18 +10,37 @@ async function gauge(registry: Registry, name: string): Promise<number | undefin
 }
 
 describe('createReloaders', () => {
+  it('counts the start-up load, which precedes it, as a successful reload', async () => {
+    const registry = new Registry();
+    const before = Date.now();
+    const r = createReloaders(logSink().logger, registry);
+    const state = r.state();
+    expect(state.successful).toBe(true);
+    expect(state.lastSuccessMs).toBeGreaterThanOrEqual(before);
+    expect(state.lastSuccessMs).toBeLessThanOrEqual(Date.now());
+    expect(await gauge(registry, 'promethium_config_last_reload_successful')).toBe(1);
+    expect(await gauge(registry, 'promethium_config_last_reload_success_timestamp_seconds')).toBe(
+      state.lastSuccessMs / 1000,
+    );
+  });
+
   it('runs every reloader in order and records success', async () => {
     const registry = new Registry();
     const order: string[] = [];
     const r = createReloaders(logSink().logger, registry);
+    const created = r.state().lastSuccessMs;
     r.add('config', async () => void order.push('config'));
     r.add('web', async () => void order.push('web'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await r.reloadAll();
     expect(order).toEqual(['config', 'web']);
+    const state = r.state();
+    expect(state.successful).toBe(true);
+    expect(state.lastSuccessMs).toBeGreaterThan(created);
     expect(await gauge(registry, 'promethium_config_last_reload_successful')).toBe(1);
-    expect(
-      await gauge(registry, 'promethium_config_last_reload_success_timestamp_seconds'),
-    ).toBeGreaterThan(0);
+    expect(await gauge(registry, 'promethium_config_last_reload_success_timestamp_seconds')).toBe(
+      state.lastSuccessMs / 1000,
+    );
   });
 
   it('runs the rest after a failure and aggregates every failure', async () => {
@@ -29,6 +48,7 @@ describe('createReloaders', () => {
     const { logger, lines } = logSink();
     const order: string[] = [];
     const r = createReloaders(logger, registry);
+    const created = r.state().lastSuccessMs;
     r.add('a', async () => {
       throw new Error('bad yaml');
     });
@@ -43,9 +63,11 @@ describe('createReloaders', () => {
     expect((err as ReloadError).failures.map((f) => f.name)).toEqual(['a', 'c']);
     expect((err as ReloadError).cause).toEqual(new Error('bad yaml'));
     expect(order).toEqual(['b']);
+    // The last success keeps its time.
+    expect(r.state()).toEqual({ successful: false, lastSuccessMs: created });
     expect(await gauge(registry, 'promethium_config_last_reload_successful')).toBe(0);
     expect(await gauge(registry, 'promethium_config_last_reload_success_timestamp_seconds')).toBe(
-      0,
+      created / 1000,
     );
     expect(lines.filter((l) => l.includes('reload failed'))).toHaveLength(2);
   });

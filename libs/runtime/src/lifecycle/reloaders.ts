@@ -13,12 +13,22 @@ export interface Reloaders {
    * the failures. Concurrent calls are queued, never interleaved.
    */
   reloadAll(): Promise<void>;
+  /** The outcome of the last reload (/api/v1/status/runtimeinfo reports it). */
+  state(): ReloadState;
+}
+
+/** Whether the last reload succeeded, and when the last successful one ended. */
+export interface ReloadState {
+  readonly successful: boolean;
+  /** Milliseconds since the epoch. */
+  readonly lastSuccessMs: number;
 }
 
 /**
  * Reloaders that log each step and keep `promethium_config_last_reload_successful` (1/0)
  * and `promethium_config_last_reload_success_timestamp_seconds` in `registry`, as
- * Prometheus does for its configuration reloads.
+ * Prometheus does for its configuration reloads. Create them once the start-up configuration
+ * has loaded: as in Prometheus, that load counts as the first successful reload.
  */
 export function createReloaders(logger: Logger, registry: Registry): Reloaders {
   const steps: { name: string; fn: () => Promise<void> }[] = [];
@@ -32,6 +42,13 @@ export function createReloaders(logger: Logger, registry: Registry): Reloaders {
     help: 'Timestamp of the last successful configuration reload.',
     registers: [registry],
   });
+  let state: ReloadState;
+  const record = (next: ReloadState): void => {
+    state = next;
+    successful.set(next.successful ? 1 : 0);
+    timestamp.set(next.lastSuccessMs / 1000);
+  };
+  record({ successful: true, lastSuccessMs: Date.now() });
   let queue: Promise<void> = Promise.resolve();
 
   const runAll = async (): Promise<void> => {
@@ -46,9 +63,11 @@ export function createReloaders(logger: Logger, registry: Registry): Reloaders {
         logger.error({ reloader: name, err: error }, 'reload failed');
       }
     }
-    successful.set(failures.length === 0 ? 1 : 0);
-    if (failures.length > 0) throw new ReloadError(failures);
-    timestamp.set(Date.now() / 1000);
+    if (failures.length > 0) {
+      record({ ...state, successful: false });
+      throw new ReloadError(failures);
+    }
+    record({ successful: true, lastSuccessMs: Date.now() });
     logger.info({ reloaders: steps.length }, 'completed reloading');
   };
 
@@ -62,5 +81,6 @@ export function createReloaders(logger: Logger, registry: Registry): Reloaders {
       queue = run.catch(() => undefined);
       return run;
     },
+    state: () => state,
   };
 }

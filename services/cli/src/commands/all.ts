@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { startAllInOne } from '@promethium/all-in-one';
 import { defaultStatus, flagTexts } from '@promethium/query-service';
 import { shardCount, shardsFlag } from '../command.js';
@@ -22,7 +21,7 @@ export const allCommand: Command = {
   listenAddress: '0.0.0.0:9090',
   usesConfig: true,
   usesNats: false,
-  async start({ config, configFile, flags, flagSpecs, logger, registry }) {
+  async start({ config, configStatus, flags, flagSpecs, logger, registry }) {
     const all = await startAllInOne({
       config: config!,
       dataDir: flags.string('storage.tsdb.path')!,
@@ -34,12 +33,7 @@ export const allCommand: Command = {
       maxSamples: flags.number('query.max-samples'),
       maxConcurrency: flags.number('query.max-concurrency'),
       partialResponse: flags.boolean('query.partial-response'),
-      status: {
-        ...defaultStatus(Date.now()),
-        flags: flagTexts(flags, flagSpecs),
-        // Read when asked, as the file stands: after a failed reload it may differ from what runs.
-        configYaml: () => readFileSync(configFile!, 'utf8'),
-      },
+      status: { ...defaultStatus(Date.now()), flags: flagTexts(flags, flagSpecs), ...configStatus },
     });
     return {
       routes: (router) => all.routes(router),

@@ -11,7 +11,7 @@ export const queryCommand: Command = {
   listenAddress: '0.0.0.0:9090',
   usesConfig: false,
   usesNats: true,
-  async start({ bus, flags: parsed, flagSpecs, logger }) {
+  async start({ bus, configStatus, flags: parsed, flagSpecs, logger, registry }) {
     const service = createQueryService({
       bus: bus!,
       shards: shardCount(parsed),
@@ -21,7 +21,12 @@ export const queryCommand: Command = {
       maxSamples: parsed.number('query.max-samples'),
       maxConcurrency: parsed.number('query.max-concurrency'),
       partialResponse: parsed.boolean('query.partial-response'),
-      status: { ...defaultStatus(Date.now()), flags: flagTexts(parsed, flagSpecs) },
+      registry,
+      status: {
+        ...defaultStatus(Date.now()),
+        flags: flagTexts(parsed, flagSpecs),
+        ...configStatus,
+      },
     });
     return { routes: (router) => service.routes(router), stop: async () => undefined };
   },

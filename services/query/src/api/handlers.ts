@@ -1,8 +1,11 @@
 import type { Engine, QueryResult } from '@promethium/promql';
 import type { Queryable } from '@promethium/storage';
 import type { Request, Response } from 'express';
+import type { EngineMetrics } from './engine-metrics.js';
 import { ApiError, invalidParam } from './errors.js';
 import { queryData, successBody, send } from './json.js';
+import { limitParam } from './list-params.js';
+import { truncate } from './truncate.js';
 import { ParamError, formValues, parseDurationNs, parseTime } from './params.js';
 import type { FormValue } from './params.js';
 import type { QueryGate } from './query-gate.js';
@@ -18,26 +21,33 @@ export interface QueryDeps {
   readonly gate: QueryGate;
   /** The longest a query may wait for a slot and run (the engine's timeout). */
   readonly timeoutMs: number;
+  /** Where queue and evaluation times go; none are kept when absent. */
+  readonly metrics?: EngineMetrics;
 }
 
 // Prometheus's cap on points per series in a range query.
 const MAX_POINTS = 11_000;
 const NS_PER_MS = 1e6;
 
-/** GET/POST /query: `query`, optional `time` (default now) and `timeout`; `limit` is not applied yet. */
+/**
+ * GET/POST /query: `query`, optional `time` (default now), `timeout` and `limit` (most
+ * series returned, 0 for all).
+ */
 export async function instantQuery(deps: QueryDeps, req: Request, res: Response): Promise<void> {
   const form = formValues(req);
+  const limit = limitParam(form);
   const time = form('time');
   const timeMs =
     time === '' ? Math.floor(deps.now()) : param('time', () => parseTime(time), 'time');
-  await answer(deps, res, timeoutParam(form), (signal) =>
+  await answer(deps, res, { timeoutMs: timeoutParam(form), limit }, (signal) =>
     deps.engine.instantQuery(deps.queryable, form('query'), timeMs, signal),
   );
 }
 
-/** GET/POST /query_range: `query`, `start`, `end`, `step`, optional `timeout`. */
+/** GET/POST /query_range: `query`, `start`, `end`, `step`, optional `timeout` and `limit`. */
 export async function rangeQuery(deps: QueryDeps, req: Request, res: Response): Promise<void> {
   const form = formValues(req);
+  const limit = limitParam(form);
   const startMs = param('start', () => parseTime(form('start')));
   const endMs = param('end', () => parseTime(form('end')));
   if (endMs < startMs) throw invalidParam('end', 'end timestamp must not be before start time');
@@ -56,7 +66,7 @@ export async function rangeQuery(deps: QueryDeps, req: Request, res: Response): 
     );
   }
   const stepMs = Math.trunc(stepNs / NS_PER_MS);
-  await answer(deps, res, timeoutParam(form), (signal) =>
+  await answer(deps, res, { timeoutMs: timeoutParam(form), limit }, (signal) =>
     deps.engine.rangeQuery(deps.queryable, form('query'), startMs, endMs, stepMs, signal),
   );
 }
@@ -78,19 +88,51 @@ function timeoutParam(form: FormValue): number | undefined {
   return text === '' ? undefined : param('timeout', () => parseDurationNs(text)) / NS_PER_MS;
 }
 
+/** What a request asks of its query beyond the expression: `timeout` and `limit`. */
+interface QueryOptions {
+  readonly timeoutMs: number | undefined;
+  /** Most series to return; 0 returns all. */
+  readonly limit: number;
+}
+
 async function answer(
   deps: QueryDeps,
   res: Response,
-  timeoutMs: number | undefined,
+  options: QueryOptions,
   run: (signal: AbortSignal) => Promise<QueryResult>,
 ): Promise<void> {
   // As Prometheus, the time spent waiting for a slot counts against the query's timeout.
-  const limit = Math.min(timeoutMs ?? Infinity, deps.timeoutMs);
-  const request = new RequestSignal(res, limit);
+  const deadlineMs = Math.min(options.timeoutMs ?? Infinity, deps.timeoutMs);
+  const request = new RequestSignal(res, deadlineMs);
   try {
-    const result = await deps.gate.run(request.signal, () => run(request.signal));
+    const result = truncate(await gated(deps, request.signal, run), options.limit);
     send(res, 200, successBody(queryData(result), result.warnings));
   } finally {
     request.dispose();
+  }
+}
+
+/** Runs the query once the gate grants it a slot, timing the wait and the evaluation. */
+async function gated(
+  deps: QueryDeps,
+  signal: AbortSignal,
+  run: (signal: AbortSignal) => Promise<QueryResult>,
+): Promise<QueryResult> {
+  const queued = performance.now();
+  let admitted: number | undefined;
+  try {
+    return await deps.gate.run(signal, async () => {
+      // inner_eval is the whole engine call: it parses, selects and sorts within it.
+      admitted = performance.now();
+      deps.metrics?.observe('queue_time', admitted - queued);
+      try {
+        return await run(signal);
+      } finally {
+        deps.metrics?.observe('inner_eval', performance.now() - admitted);
+      }
+    });
+  } finally {
+    // A query that left the queue without a slot waited all the same, as Prometheus counts it.
+    if (admitted === undefined) deps.metrics?.observe('queue_time', performance.now() - queued);
   }
 }

@@ -1,3 +1,4 @@
+import { goQuote } from '@promethium/model';
 import type { Matcher } from '@promethium/model';
 import type { Expr } from '@promethium/promql';
 import { ParseError, parseExpr } from '@promethium/promql';
@@ -40,20 +41,24 @@ export function optionalTime(form: FormValue, name: string, fallback: number): n
   }
 }
 
-/** The `limit` parameter: 0 (no limit) when absent; errors worded as Go's strconv.Atoi. */
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * The `limit` parameter of the query, series and label endpoints: 0 (no limit) when absent;
+ * errors worded as Go's strconv.Atoi. A limit past 2^53 cuts nothing, so it is kept as the
+ * nearest number.
+ */
 export function limitParam(form: FormValue): number {
   const text = form('limit');
   if (text === '') return 0;
   if (!/^[+-]?\d+$/.test(text))
-    throw invalidParam('limit', `strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`);
-  const limit = Number(text);
-  if (!Number.isSafeInteger(limit))
-    throw invalidParam(
-      'limit',
-      `strconv.Atoi: parsing ${JSON.stringify(text)}: value out of range`,
-    );
-  if (limit < 0) throw invalidParam('limit', 'limit must be non-negative');
-  return limit;
+    throw invalidParam('limit', `strconv.Atoi: parsing ${goQuote(text)}: invalid syntax`);
+  const limit = BigInt(text);
+  if (limit < INT64_MIN || limit > INT64_MAX)
+    throw invalidParam('limit', `strconv.Atoi: parsing ${goQuote(text)}: value out of range`);
+  if (limit < 0n) throw invalidParam('limit', 'limit must be non-negative');
+  return Number(limit);
 }
 
 /**

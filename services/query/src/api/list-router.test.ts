@@ -256,6 +256,16 @@ describe('query tools and status endpoints', () => {
       err('bad_data', 'end timestamp must not be before start timestamp'),
     ],
     [`/api/v1/format_query?${q([['query', 'up{job="a"}']])}`, 200, ok('"up{job=\\"a\\"}"')],
+    // Past 100 bytes the pretty printer splits the query over indented lines.
+    [
+      `/api/v1/format_query?${q([['query', 'sum by (job, instance) (rate(http_requests_total{job="api-server",handler="/api/v1/query_range"}[5m]))']])}`,
+      200,
+      ok(
+        JSON.stringify(
+          'sum by (job, instance) (\n  rate(http_requests_total{handler="/api/v1/query_range",job="api-server"}[5m])\n)',
+        ),
+      ),
+    ],
     [
       `/api/v1/format_query?${q([['query', '(']])}`,
       400,

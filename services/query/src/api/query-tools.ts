@@ -1,4 +1,4 @@
-import { ParseError, formatExpr, parseExpr } from '@promethium/promql';
+import { ParseError, parseExpr, prettify } from '@promethium/promql';
 import type { Expr } from '@promethium/promql';
 import type { Request, Response } from 'express';
 import { ApiError, invalidParam } from './errors.js';
@@ -27,10 +27,13 @@ export function queryExemplars(req: Request, res: Response): void {
   send(res, 200, successBody('[]', []));
 }
 
-/** GET/POST /format_query: the query in the engine's canonical form (see the report on Pretty). */
+/**
+ * GET/POST /format_query: the query as Prometheus's pretty printer writes it, split over
+ * indented lines wherever a part is longer than 100 bytes.
+ */
 export function formatQuery(req: Request, res: Response): void {
   const expr = parse(formValues(req)('query'), queryParamError);
-  send(res, 200, successBody(jsonString(formatExpr(expr)), []));
+  send(res, 200, successBody(jsonString(prettify(expr)), []));
 }
 
 /** Parses a query; a ParseError becomes the ApiError `wrap` makes of it. */

@@ -155,6 +155,47 @@ describe('successful queries', () => {
     expect(await get(path)).toEqual([200, body, 'application/json']);
   });
 
+  describe('limit', () => {
+    const TRUNCATED = ',"warnings":["results truncated due to limit"]';
+    const a =
+      '{"metric":{"__name__":"up","job":"a\\u003c\\u0026\\u003e"},"value":[1700000000,"0.25"]}';
+    const b = '{"metric":{"__name__":"up","job":"b"},"value":[1700000000,"1"]}';
+    const vector = (series: string[], warnings = '') =>
+      `{"status":"success","data":{"resultType":"vector","result":[${series.join(',')}]}${warnings}}`;
+    const instant = (query: string, limit: string) =>
+      `/api/v1/query?${q({ query, time: String(T0 / 1000), limit })}`;
+    const limited: [string, string][] = [
+      [instant('up', '1'), vector([a], TRUNCATED)],
+      [instant('up', '2'), vector([a, b])],
+      [instant('up', '0'), vector([a, b])],
+      [instant('up', '+1'), vector([a], TRUNCATED)],
+      [instant('up', '9223372036854775807'), vector([a, b])],
+      [
+        instant('up[2m]', '1'),
+        '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"up","job":"a\\u003c\\u0026\\u003e"},"values":[[1700000000,"0.25"]]}]}' +
+          TRUNCATED +
+          '}',
+      ],
+      [
+        instant('2', '1'),
+        '{"status":"success","data":{"resultType":"scalar","result":[1700000000,"2"]}}',
+      ],
+      [
+        instant('"s"', '1'),
+        '{"status":"success","data":{"resultType":"string","result":[1700000000,"s"]}}',
+      ],
+      [
+        `/api/v1/query_range?${q({ query: 'up', start: String(T0 / 1000), end: String(T0 / 1000 + 30), step: '30', limit: '1' })}`,
+        '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"up","job":"a\\u003c\\u0026\\u003e"},"values":[[1700000000,"0.25"],[1700000030,"0.25"]]}]}' +
+          TRUNCATED +
+          '}',
+      ],
+    ];
+    it.each(limited)('GET %s', async (path, body) => {
+      expect(await get(path)).toEqual([200, body, 'application/json']);
+    });
+  });
+
   it('takes POST form bodies, preferring them over the query string like Go', async () => {
     const res = await fetch(`${base}/api/v1/query?query=nothing&time=1`, {
       method: 'POST',
@@ -282,6 +323,34 @@ describe('errors', () => {
       range({ timeout: 'x' }),
       400,
       bad('invalid parameter "timeout": cannot parse "x" to a valid duration'),
+    ],
+    [
+      `/api/v1/query?${q({ query: 'up', limit: 'x' })}`,
+      400,
+      bad('invalid parameter "limit": strconv.Atoi: parsing "x": invalid syntax'),
+    ],
+    [
+      `/api/v1/query?${q({ query: 'up', limit: '-1' })}`,
+      400,
+      bad('invalid parameter "limit": limit must be non-negative'),
+    ],
+    [
+      `/api/v1/query?${q({ query: 'up', limit: '9223372036854775808' })}`,
+      400,
+      bad(
+        'invalid parameter "limit": strconv.Atoi: parsing "9223372036854775808": value out of range',
+      ),
+    ],
+    // As Prometheus, `limit` is checked before every other parameter.
+    [
+      `/api/v1/query?${q({ query: 'up', time: 'x', limit: '1.5' })}`,
+      400,
+      bad('invalid parameter "limit": strconv.Atoi: parsing "1.5": invalid syntax'),
+    ],
+    [
+      range({ start: 'x', limit: '-3' }),
+      400,
+      bad('invalid parameter "limit": limit must be non-negative'),
     ],
     [
       `/small/api/v1/query_range?${q({ query: 'up', start: String(T0 / 1000), end: String(T0 / 1000 + 60), step: '60' })}`,

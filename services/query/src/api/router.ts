@@ -3,6 +3,7 @@ import { QueryError } from '@promethium/promql';
 import type { IndexStatsSource, LabelQueryable, Queryable } from '@promethium/storage';
 import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
+import type { EngineMetrics } from './engine-metrics.js';
 import { ApiError, fromQueryError } from './errors.js';
 import { instantQuery, rangeQuery } from './handlers.js';
 import type { QueryDeps } from './handlers.js';
@@ -36,6 +37,8 @@ export interface ApiDeps {
   readonly gate?: QueryGate;
   /** The engine's query timeout, which also bounds the wait for a slot (default 2 minutes). */
   readonly queryTimeoutMs?: number;
+  /** Prometheus's engine metrics, kept for the queries of this API when given. */
+  readonly metrics?: EngineMetrics;
 }
 
 // Prometheus's defaults of --query.max-concurrency and --query.timeout.
@@ -60,6 +63,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     now,
     gate: deps.gate ?? new QueryGate(DEFAULT_MAX_CONCURRENCY),
     timeoutMs: deps.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+    metrics: deps.metrics,
   };
   const listDeps: ListDeps = { queryable: deps.queryable, labels: deps.labels };
   const status = deps.status ?? defaultStatus(now());

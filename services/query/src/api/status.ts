@@ -17,10 +17,15 @@ export interface BuildInfo {
 export interface StatusInfo {
   /** Every flag of the process, as its command line gave it or as defaulted, in text. */
   readonly flags: Readonly<Record<string, string>>;
-  /** The text of the loaded configuration file; '' for a process that loads none. */
+  /**
+   * The text of the configuration file as last loaded (not as the file stands now); '' for
+   * a process that loads none.
+   */
   readonly configYaml: () => string;
   readonly startTimeMs: number;
+  /** Whether the last configuration reload succeeded. */
   readonly reloadConfigSuccess: () => boolean;
+  /** When the configuration last (re)loaded successfully, in milliseconds since the epoch. */
   readonly lastConfigTimeMs: () => number;
   readonly storageRetention: string;
   readonly build: Partial<BuildInfo>;
@@ -73,7 +78,10 @@ export function flags(status: StatusInfo, _req: Request, res: Response): void {
   send(res, 200, successBody(stringObject(entries), []));
 }
 
-/** GET /status/config: `{"yaml": <the configuration file text>}`. */
+/**
+ * GET /status/config: `{"yaml": <the configuration as last loaded>}`. Prometheus re-encodes
+ * the loaded configuration; this answers the text it was loaded from.
+ */
 export function config(status: StatusInfo, _req: Request, res: Response): void {
   send(res, 200, successBody(stringObject([['yaml', status.configYaml()]]), []));
 }
@@ -90,7 +98,7 @@ export function runtimeInfo(status: StatusInfo, _req: Request, res: Response): v
     `"hostname":${jsonString(hostname())}`,
     `"serverTime":${jsonString(goTime(Date.now()))}`,
     `"reloadConfigSuccess":${String(status.reloadConfigSuccess())}`,
-    `"lastConfigTime":${jsonString(goTime(status.lastConfigTimeMs()))}`,
+    `"lastConfigTime":${jsonString(goTime(wholeSeconds(status.lastConfigTimeMs())))}`,
     `"corruptionCount":0`,
     `"goroutineCount":${process.getActiveResourcesInfo().length}`,
     `"GOMAXPROCS":${availableParallelism()}`,
@@ -100,4 +108,9 @@ export function runtimeInfo(status: StatusInfo, _req: Request, res: Response): v
     `"storageRetention":${jsonString(status.storageRetention)}`,
   ];
   send(res, 200, successBody(`{${fields.join(',')}}`, []));
+}
+
+// Prometheus reads lastConfigTime back from its reload timestamp gauge as whole seconds.
+function wholeSeconds(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
 }
