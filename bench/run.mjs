@@ -2,6 +2,7 @@
 // `node bench/run.mjs [--only <name>]`: runs the benchmarks against the built packages.
 // stdout: only `name: value unit` figures and `# comment` lines; progress goes to stderr.
 import { performance } from 'node:perf_hooks';
+import { chunksBenchmark } from './chunks.mjs';
 import { codecsBenchmark } from './codecs.mjs';
 import { e2eBenchmark } from './e2e.mjs';
 import { engineBenchmark } from './engine.mjs';
@@ -12,6 +13,7 @@ import { scrapeBodyFixture } from './fixtures/scrape-body.mjs';
 import { Fixtures } from './harness/fixtures.mjs';
 import { closeHttpAgent } from './harness/http.mjs';
 import { comment, progress } from './harness/report.mjs';
+import { postingsBenchmark } from './postings.mjs';
 import { queryLatencyBenchmark } from './query-latency.mjs';
 import { queryBenchmark } from './query.mjs';
 import { storageBenchmark } from './storage.mjs';
@@ -20,10 +22,12 @@ const BENCHMARKS = [
   expositionBenchmark,
   codecsBenchmark,
   storageBenchmark,
+  chunksBenchmark,
   e2eBenchmark,
   queryBenchmark,
   engineBenchmark,
   queryLatencyBenchmark,
+  postingsBenchmark,
 ];
 const FIXTURES = [scrapeBodyFixture, loadedPromethiumFixture, backfilledPromethiumFixture];
 

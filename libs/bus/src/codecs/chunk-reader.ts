@@ -1,7 +1,6 @@
-import { Labels } from '@promethium/model';
+import { BinaryFormatError, ByteReader, Labels } from '@promethium/model';
 import type { Sample, Series } from '@promethium/model';
 import { CodecError } from '../errors.js';
-import { ByteReader } from './bytes.js';
 
 // Smallest encodings: a series is a label count and a sample count; a label two
 // indexes; a sample a delta byte and 8 value bytes.
@@ -16,6 +15,16 @@ const MIN_SAMPLE_BYTES = 9;
  */
 export function readChunk(data: Uint8Array, format: number, what: string): Series[] {
   if (!(data instanceof Uint8Array)) throw new CodecError(`${what}: input is not bytes`);
+  try {
+    return readChunkBytes(data, format, what);
+  } catch (err) {
+    if (err instanceof BinaryFormatError)
+      throw new CodecError(err.reason, err.offset, { cause: err });
+    throw err;
+  }
+}
+
+function readChunkBytes(data: Uint8Array, format: number, what: string): Series[] {
   const r = new ByteReader(data);
   const got = r.byte();
   if (got !== format)

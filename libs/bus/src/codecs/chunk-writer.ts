@@ -1,6 +1,6 @@
+import { BinaryFormatError, ByteWriter, utf8, varintLength, zigzag } from '@promethium/model';
 import type { Labels, Sample } from '@promethium/model';
 import { CodecError } from '../errors.js';
-import { ByteWriter, utf8, varintLength, zigzag } from './bytes.js';
 
 /**
  * Writes the binary series layout shared by sampleBatch and seriesChunk, tracking the
@@ -144,13 +144,22 @@ export class ChunkWriter {
 
   #sampleCost(t: number): number {
     if (!Number.isSafeInteger(t)) throw new CodecError(`timestamp ${t} is not an integer`);
-    return varintLength(zigzag(t - this.#prevT)) + 8;
+    return varintLength(zigzagDelta(t - this.#prevT)) + 8;
   }
 
   #appendSample(sample: Sample): void {
-    this.#openSamples.varint(zigzag(sample.t - this.#prevT));
+    this.#openSamples.varint(zigzagDelta(sample.t - this.#prevT));
     this.#openSamples.value(sample);
     this.#prevT = sample.t;
     this.#openCount++;
+  }
+}
+
+function zigzagDelta(delta: number): number {
+  try {
+    return zigzag(delta);
+  } catch (err) {
+    if (err instanceof BinaryFormatError) throw new CodecError(err.reason, -1, { cause: err });
+    throw err;
   }
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CodecError } from '../errors.js';
-import { ByteReader, ByteWriter, varintLength, zigzag } from './bytes.js';
+import { BinaryFormatError, ByteReader, ByteWriter, varintLength, zigzag } from './bytes.js';
 
 describe('varints', () => {
   it.each([0, 1, 127, 128, 300, 2 ** 31, 2 ** 32 + 5, Number.MAX_SAFE_INTEGER])(
@@ -20,14 +19,25 @@ describe('varints', () => {
     (n) => {
       const w = new ByteWriter();
       w.varint(zigzag(n));
-      expect(new ByteReader(w.toBytes()).zigzag()).toBe(n);
+      w.zigzag(n);
+      const r = new ByteReader(w.toBytes());
+      expect([r.zigzag(), r.zigzag()]).toEqual([n, n]);
+      r.end();
     },
   );
 
+  it.each(['', 'job', 'ünïcødé ☃'])('round-trips the string %j', (text) => {
+    const w = new ByteWriter();
+    w.string(text);
+    const r = new ByteReader(w.toBytes());
+    expect(r.string()).toBe(text);
+    r.end();
+  });
+
   it('refuses deltas beyond 2^52 and non-integers', () => {
-    expect(() => zigzag(2 ** 52)).toThrow(CodecError);
-    expect(() => zigzag(-(2 ** 52))).toThrow(CodecError);
-    expect(() => zigzag(0.5)).toThrow(CodecError);
+    expect(() => zigzag(2 ** 52)).toThrow(BinaryFormatError);
+    expect(() => zigzag(-(2 ** 52))).toThrow(BinaryFormatError);
+    expect(() => zigzag(0.5)).toThrow(BinaryFormatError);
   });
 
   it.each([

@@ -1,6 +1,23 @@
-import { readSample, writeValue } from '@promethium/model';
-import type { Sample } from '@promethium/model';
-import { CodecError } from '../errors.js';
+import { readSample, writeValue } from './sample.js';
+import type { Sample } from './sample.js';
+
+/**
+ * Bytes that do not hold what a binary decoder expects; `offset` is where the problem
+ * starts (-1 when unknown). Packages with their own error types translate it at their
+ * decoding entry points.
+ */
+export class BinaryFormatError extends Error {
+  override readonly name = 'BinaryFormatError';
+  /** The message without the offset suffix. */
+  readonly reason: string;
+  readonly offset: number;
+
+  constructor(reason: string, offset = -1, options?: ErrorOptions) {
+    super(offset >= 0 ? `${reason} (at byte ${offset})` : reason, options);
+    this.reason = reason;
+    this.offset = offset;
+  }
+}
 
 // Varints carry non-negative safe integers (below 2^53): 8 groups of 7 bits cover them.
 const MAX_VARINT_BYTES = 8;
@@ -19,7 +36,7 @@ export function varintLength(n: number): number {
 /** Zig-zag maps a signed integer to an unsigned one: 0,-1,1,-2 → 0,1,2,3. */
 export function zigzag(n: number): number {
   if (!Number.isSafeInteger(n) || Math.abs(n) >= ZIGZAG_LIMIT)
-    throw new CodecError(`timestamp delta ${n} is not an integer below 2^52 in magnitude`);
+    throw new BinaryFormatError(`timestamp delta ${n} is not an integer below 2^52 in magnitude`);
   return n >= 0 ? n * 2 : -n * 2 - 1;
 }
 
@@ -54,6 +71,18 @@ export class ByteWriter {
       v = Math.floor(v / 0x80);
     }
     this.#buf[this.#len++] = v;
+  }
+
+  /** Appends a signed safe integer below 2^52 in magnitude as a zig-zag varint. */
+  zigzag(n: number): void {
+    this.varint(zigzag(n));
+  }
+
+  /** Appends a string as a varint byte length and its UTF-8 bytes (ByteReader.string reads it). */
+  string(text: string): void {
+    const bytes = utf8(text);
+    this.varint(bytes.length);
+    this.bytes(bytes);
   }
 
   /** Appends raw bytes. */
@@ -96,7 +125,7 @@ export class ByteWriter {
   }
 }
 
-/** A bounds-checked reader for decoders; every failure is a CodecError naming the offset. */
+/** A bounds-checked reader for decoders; every failure is a BinaryFormatError naming the offset. */
 export class ByteReader {
   readonly #data: Uint8Array;
   readonly #view: DataView;
@@ -119,7 +148,8 @@ export class ByteReader {
 
   /** Reads one byte. */
   byte(): number {
-    if (this.#pos >= this.#data.length) throw new CodecError('unexpected end of data', this.#pos);
+    if (this.#pos >= this.#data.length)
+      throw new BinaryFormatError('unexpected end of data', this.#pos);
     return this.#data[this.#pos++]!;
   }
 
@@ -132,12 +162,12 @@ export class ByteReader {
       const b = this.byte();
       value += (b & 0x7f) * scale;
       if ((b & 0x80) === 0) {
-        if (!Number.isSafeInteger(value)) throw new CodecError('varint exceeds 2^53', start);
+        if (!Number.isSafeInteger(value)) throw new BinaryFormatError('varint exceeds 2^53', start);
         return value;
       }
       scale *= 0x80;
     }
-    throw new CodecError(`varint longer than ${MAX_VARINT_BYTES} bytes`, start);
+    throw new BinaryFormatError(`varint longer than ${MAX_VARINT_BYTES} bytes`, start);
   }
 
   /** Reads a zig-zag varint. */
@@ -154,7 +184,7 @@ export class ByteReader {
     const start = this.#pos;
     const n = this.varint();
     if (n * minBytesEach > this.remaining)
-      throw new CodecError(
+      throw new BinaryFormatError(
         `${what} ${n} exceeds what the remaining ${this.remaining} bytes can hold`,
         start,
       );
@@ -170,14 +200,14 @@ export class ByteReader {
     try {
       return utf8Decoder.decode(bytes);
     } catch (err) {
-      throw new CodecError('invalid UTF-8 in string', start, { cause: err });
+      throw new BinaryFormatError('invalid UTF-8 in string', start, { cause: err });
     }
   }
 
   /** Reads 8 value bytes into a sample at time `t`. */
   sample(t: number): Sample {
     if (this.remaining < 8)
-      throw new CodecError('unexpected end of data in a sample value', this.#pos);
+      throw new BinaryFormatError('unexpected end of data in a sample value', this.#pos);
     const sample = readSample(this.#view, this.#pos, t);
     this.#pos += 8;
     return sample;
@@ -185,6 +215,7 @@ export class ByteReader {
 
   /** Throws unless every byte was consumed. */
   end(): void {
-    if (this.remaining !== 0) throw new CodecError(`${this.remaining} trailing bytes`, this.#pos);
+    if (this.remaining !== 0)
+      throw new BinaryFormatError(`${this.remaining} trailing bytes`, this.#pos);
   }
 }

@@ -1,0 +1,193 @@
+import { describe, expect, it } from '@jest/globals';
+import { Labels } from '@promethium/model';
+import type { Sample, Series } from '@promethium/model';
+import { Head } from './head.js';
+import type { SeriesListener } from './head.js';
+import type { MemSeries } from './mem-series.js';
+
+const up = Labels.fromRecord({ __name__: 'up', job: 'a' });
+const down = Labels.fromRecord({ __name__: 'up', job: 'b' });
+
+function newHead(outOfOrderWindowMs = 0) {
+  const events: string[] = [];
+  const listener: SeriesListener = {
+    added: (s) => events.push(`+${s.ref}`),
+    removed: (list) => events.push(...list.map((s) => `-${s.ref}`)),
+  };
+  return { head: new Head({ outOfOrderWindowMs, listener }), events };
+}
+
+function write(head: Head, batch: Series[]) {
+  const prepared = head.prepare(batch);
+  head.commit(prepared);
+  return prepared;
+}
+
+function samplesOf(series: MemSeries): Sample[] {
+  const out: Sample[] = [];
+  for (const chunk of [...series.cut, ...(series.open ? [series.open] : [])]) {
+    const it = chunk.iterator();
+    while (it.next())
+      out.push(it.isStale ? { t: it.t, v: Number.NaN, stale: true } : { t: it.t, v: it.v });
+  }
+  return [...out, ...series.ooo].sort((a, b) => a.t - b.t);
+}
+
+describe('Head', () => {
+  it('creates series with increasing refs and stores their samples in order', () => {
+    const { head, events } = newHead();
+    const prepared = write(head, [
+      {
+        labels: up,
+        samples: [
+          { t: 1, v: 1 },
+          { t: 2, v: 2 },
+        ],
+      },
+      { labels: down, samples: [{ t: 1, v: Number.NaN, stale: true }] },
+    ]);
+    expect(prepared.result).toMatchObject({ appended: 3, same: 0, outOfOrder: 0 });
+    expect(prepared.record.series.map((s) => [s.ref, s.labels.key()])).toEqual([
+      [1, up.key()],
+      [2, down.key()],
+    ]);
+    expect(events).toEqual(['+1', '+2']);
+    expect(samplesOf(head.seriesByLabels(up)!)).toEqual([
+      { t: 1, v: 1 },
+      { t: 2, v: 2 },
+    ]);
+    expect(samplesOf(head.series(2)!)).toEqual([{ t: 1, v: Number.NaN, stale: true }]);
+    expect(head.maxTime).toBe(2);
+  });
+
+  it('changes nothing before commit', () => {
+    const { head, events } = newHead();
+    head.prepare([{ labels: up, samples: [{ t: 1, v: 1 }] }]);
+    expect(head.size).toBe(0);
+    expect(events).toEqual([]);
+  });
+
+  it('treats an equal sample at the newest time as a no-op and a different one as a duplicate', () => {
+    const { head } = newHead();
+    write(head, [{ labels: up, samples: [{ t: 10, v: 1 }] }]);
+    const again = write(head, [
+      {
+        labels: up,
+        samples: [
+          { t: 10, v: 1 },
+          { t: 10, v: 2 },
+          { t: 10, v: -0 },
+        ],
+      },
+    ]);
+    expect(again.result).toMatchObject({ appended: 0, same: 1 });
+    expect(again.result.rejected).toEqual({ out_of_order: 0, duplicate_sample: 2, too_old: 0 });
+    expect(again.record.samples).toEqual([]);
+  });
+
+  it('compares NaNs and staleness markers by identity, as bits', () => {
+    const { head } = newHead();
+    write(head, [
+      { labels: up, samples: [{ t: 1, v: Number.NaN }] },
+      { labels: down, samples: [{ t: 1, v: Number.NaN, stale: true }] },
+    ]);
+    const again = write(head, [
+      {
+        labels: up,
+        samples: [
+          { t: 1, v: Number.NaN },
+          { t: 1, v: Number.NaN, stale: true },
+        ],
+      },
+      {
+        labels: down,
+        samples: [
+          { t: 1, v: Number.NaN, stale: true },
+          { t: 1, v: Number.NaN },
+        ],
+      },
+    ]);
+    expect(again.result.same).toBe(2);
+    expect(again.result.rejected.duplicate_sample).toBe(2);
+  });
+
+  it('rejects out-of-order samples without a window, counting them', () => {
+    const { head } = newHead();
+    const prepared = write(head, [
+      {
+        labels: up,
+        samples: [
+          { t: 5, v: 1 },
+          { t: 3, v: 1 },
+          { t: 6, v: 1 },
+        ],
+      },
+    ]);
+    expect(prepared.result).toMatchObject({ appended: 2, outOfOrder: 0 });
+    expect(prepared.result.rejected.out_of_order).toBe(1);
+    expect(samplesOf(head.seriesByLabels(up)!).map((s) => s.t)).toEqual([5, 6]);
+  });
+
+  it('accepts out-of-order samples inside the window behind the head, refuses older ones', () => {
+    const { head } = newHead(10);
+    write(head, [{ labels: down, samples: [{ t: 100, v: 0 }] }]);
+    const prepared = write(head, [
+      {
+        labels: up,
+        samples: [
+          { t: 95, v: 1 },
+          { t: 92, v: 2 },
+          { t: 89, v: 3 },
+          { t: 92, v: 9 },
+          { t: 92, v: 2 },
+        ],
+      },
+    ]);
+    expect(prepared.result).toMatchObject({ appended: 2, outOfOrder: 1, same: 1 });
+    expect(prepared.result.rejected).toEqual({ out_of_order: 0, duplicate_sample: 1, too_old: 1 });
+    const series = head.seriesByLabels(up)!;
+    expect(samplesOf(series)).toEqual([
+      { t: 92, v: 2 },
+      { t: 95, v: 1 },
+    ]);
+    expect(series.ooo).toEqual([{ t: 92, v: 2 }]);
+  });
+
+  it('neither logs nor creates a series whose every sample was refused', () => {
+    const { head } = newHead();
+    write(head, [{ labels: up, samples: [{ t: 5, v: 1 }] }]);
+    const prepared = write(head, [
+      { labels: up, samples: [{ t: 4, v: 1 }] },
+      { labels: down, samples: [] },
+    ]);
+    expect(prepared.record).toEqual({ series: [], samples: [] });
+    expect(head.size).toBe(1);
+  });
+
+  it('cuts a new chunk when the open one is full', () => {
+    const { head } = newHead();
+    const samples = Array.from({ length: 250 }, (_, i) => ({ t: i * 15_000, v: i }));
+    write(head, [{ labels: up, samples }]);
+    const series = head.seriesByLabels(up)!;
+    expect(series.cut.map((c) => c.numSamples())).toEqual([120, 120]);
+    expect(series.open!.numSamples()).toBe(10);
+    expect(samplesOf(series)).toEqual(samples);
+  });
+
+  it('restores series under their old refs and keeps new refs above them', () => {
+    const { head } = newHead();
+    head.restore(7, down);
+    const prepared = write(head, [{ labels: up, samples: [{ t: 1, v: 1 }] }]);
+    expect(prepared.record.series[0]!.ref).toBe(8);
+    expect(head.restore(7, down)).toBe(head.series(7));
+  });
+
+  it('drops series and tells the listener', () => {
+    const { head, events } = newHead();
+    write(head, [{ labels: up, samples: [{ t: 1, v: 1 }] }]);
+    head.drop([head.series(1)!]);
+    expect(head.size).toBe(0);
+    expect(head.seriesByLabels(up)).toBeUndefined();
+    expect(events).toEqual(['+1', '-1']);
+  });
+});
