@@ -26,6 +26,8 @@ export interface AllInOneOptions {
   maxConcurrency?: number;
   /** Answer from the shards that respond, with a warning per shard that does not (default false). */
   partialResponse?: boolean;
+  /** `--enable-feature` values for the query engine. */
+  features?: readonly string[];
   /** What /api/v1/status/* reports (flags, config text, reload state); a bare default when absent. */
   status?: StatusInfo;
 }
@@ -69,6 +71,7 @@ export async function startAllInOne(opts: AllInOneOptions): Promise<AllInOne> {
       maxSamples: opts.maxSamples,
       maxConcurrency: opts.maxConcurrency,
       partialResponse: opts.partialResponse,
+      features: opts.features,
       status: opts.status,
     });
     // Discovery first, so the scraper's start-up sync finds it.

@@ -5,6 +5,7 @@ import type { Bus } from '@promethium/bus';
 import { Engine } from '@promethium/promql';
 import { shardedLabelQueryable, shardedQueryable } from '@promethium/storage-client';
 import { EngineMetrics, QueryGate, createApiRouter } from './api/index.js';
+import { engineFeatures } from './features.js';
 import type { StatusInfo } from './api/index.js';
 
 /** What the query service needs; wired by the CLI (cluster) or all-in-one (one process). */
@@ -22,6 +23,8 @@ export interface QueryServiceOptions {
   maxConcurrency?: number;
   /** Answer from the shards that respond, with a warning per shard that does not (default false). */
   partialResponse?: boolean;
+  /** `--enable-feature` values: experimental PromQL syntax and functions, start timestamps. */
+  features?: readonly string[];
   /** What /api/v1/status/* reports (flags, config text, reload state); a bare default when absent. */
   status?: StatusInfo;
 }
@@ -37,10 +40,19 @@ export interface QueryService {
 
 /** Builds the query service; it holds no state of its own beyond the engine and its metrics. */
 export function createQueryService(opts: QueryServiceOptions): QueryService {
+  const features = engineFeatures(opts.features ?? []);
+  for (const option of features.unknown) {
+    opts.logger.warn({ option }, 'Unknown option for --enable-feature');
+  }
+  for (const option of features.alwaysOn) {
+    opts.logger.warn({ option }, 'This option for --enable-feature is now permanently enabled');
+  }
   const engine = new Engine({
     lookbackDeltaMs: opts.lookbackDeltaMs,
     timeoutMs: opts.timeoutMs,
     maxSamples: opts.maxSamples,
+    parseOptions: features.parseOptions,
+    useStartTimestamps: features.useStartTimestamps,
   });
   const reads = { timeoutMs: opts.timeoutMs, partialResponse: opts.partialResponse ?? false };
   const queryable = shardedQueryable(opts.bus, opts.shards, reads);

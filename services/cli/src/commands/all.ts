@@ -33,6 +33,7 @@ export const allCommand: Command = {
       maxSamples: flags.number('query.max-samples'),
       maxConcurrency: flags.number('query.max-concurrency'),
       partialResponse: flags.boolean('query.partial-response'),
+      features: flags.strings('enable-feature'),
       status: { ...defaultStatus(Date.now()), flags: flagTexts(flags, flagSpecs), ...configStatus },
     });
     return {

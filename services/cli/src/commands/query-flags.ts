@@ -32,4 +32,10 @@ export const queryFlags: FlagSpec[] = [
     default: false,
     help: 'Answer from the storage shards that respond, with a warning for each that does not, instead of failing the query.',
   },
+  {
+    name: 'enable-feature',
+    type: 'string',
+    repeatable: true,
+    help: 'Comma separated feature names to enable. Valid options: promql-binop-fill-modifiers, promql-experimental-functions, promql-extended-range-selectors, use-start-timestamps.',
+  },
 ];

@@ -21,6 +21,7 @@ export const queryCommand: Command = {
       maxSamples: parsed.number('query.max-samples'),
       maxConcurrency: parsed.number('query.max-concurrency'),
       partialResponse: parsed.boolean('query.partial-response'),
+      features: parsed.strings('enable-feature'),
       registry,
       status: {
         ...defaultStatus(Date.now()),
