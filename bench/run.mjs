@@ -17,6 +17,7 @@ import { postingsBenchmark } from './postings.mjs';
 import { queryLatencyBenchmark } from './query-latency.mjs';
 import { queryBenchmark } from './query.mjs';
 import { storageBenchmark } from './storage.mjs';
+import { tsdbBenchmark } from './tsdb.mjs';
 
 const BENCHMARKS = [
   expositionBenchmark,
@@ -28,6 +29,7 @@ const BENCHMARKS = [
   engineBenchmark,
   queryLatencyBenchmark,
   postingsBenchmark,
+  tsdbBenchmark,
 ];
 const FIXTURES = [scrapeBodyFixture, loadedPromethiumFixture, backfilledPromethiumFixture];
 

@@ -9,8 +9,15 @@ export {
   StoreWriteError,
 } from './errors.js';
 export {
+  ChunkEncoding,
+  type Chunk,
+  type ChunkIterator,
   XorChunk,
   XorIterator,
+  IntegerChunk,
+  IntegerIterator,
+  chunkFromBytes,
+  appendToHeadChunk,
   decodeAll,
   type DecodedSamples,
   ChunkAppendError,

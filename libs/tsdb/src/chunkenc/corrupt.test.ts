@@ -167,5 +167,6 @@ describe('XorIterator on corrupt bytes', () => {
     expect(error).toBeInstanceOf(ChunkCorruptError);
     expect(() => it.next()).toThrow(error as Error);
     expect(() => it.seek(Number.MAX_SAFE_INTEGER)).toThrow(error as Error);
+    expect(() => it.seek(0)).toThrow(error as Error);
   });
 });

@@ -1,5 +1,4 @@
-import type { XorChunk } from './xor-chunk.js';
-import type { XorIterator } from './xor-iterator.js';
+import type { Chunk, ChunkIterator } from './chunk.js';
 
 /** A whole chunk's samples as parallel arrays. */
 export interface DecodedSamples {
@@ -15,7 +14,7 @@ export interface DecodedSamples {
  * Decodes every sample of `chunk` for bulk reads; pass an iterator to reuse it.
  * @throws ChunkCorruptError when the chunk does not decode.
  */
-export function decodeAll(chunk: XorChunk, reuse?: XorIterator): DecodedSamples {
+export function decodeAll(chunk: Chunk, reuse?: ChunkIterator): DecodedSamples {
   const n = chunk.numSamples();
   const times = new Float64Array(n);
   const values = new Float64Array(n);

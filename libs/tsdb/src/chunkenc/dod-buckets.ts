@@ -1,3 +1,6 @@
+import type { BitReader } from './bit-reader.js';
+import type { BitWriter } from './bit-writer.js';
+
 // A timestamp's delta of delta (dod) is stored in the smallest of these signed buckets,
 // after a prefix naming the bucket: '0' for dod 0, '10' 14 bits, '110' 17 bits, '1110'
 // 20 bits, '1111' the full 64. Prometheus counts in milliseconds where Gorilla counted
@@ -14,4 +17,35 @@ export function fitsBucket(dod: number, bits: number): boolean {
 export function bucketValue(raw: number, bits: number): number {
   const half = 2 ** (bits - 1);
   return raw > half ? raw - 2 * half : raw;
+}
+
+const TWO_POW_32 = 2 ** 32;
+
+/** Writes a timestamp dod: its bucket's prefix and bits, in one write where they fit. */
+export function writeTimeDod(w: BitWriter, dod: number): void {
+  if (dod === 0) {
+    w.writeBit(0);
+    return;
+  }
+  if (fitsBucket(dod, 14)) w.writeBits((0b10 << 14) | (dod & 0x3fff), 16);
+  else if (fitsBucket(dod, 17)) w.writeBits((0b110 << 17) | (dod & 0x1ffff), 20);
+  else if (fitsBucket(dod, 20)) w.writeBits((0b1110 << 20) | (dod & 0xfffff), 24);
+  else {
+    w.writeBits(0b1111, 4);
+    // Two's complement halves: floor keeps the sign in the high word, and ToInt32 of
+    // the remainder (negative for a negative dod) is the low word.
+    w.writeBits64(Math.floor(dod / TWO_POW_32), dod % TWO_POW_32, 64);
+  }
+}
+
+/**
+ * Reads a non-zero timestamp dod whose prefix's first two bits, `control` (0b10 or
+ * 0b11), were already read: chunk iterators read them together with the next bit.
+ */
+export function readTimeDod(r: BitReader, control: number): number {
+  if (control === 0b10) return bucketValue(r.readBits(14), 14);
+  if (r.readBit() === 0) return bucketValue(r.readBits(17), 17);
+  if (r.readBit() === 0) return bucketValue(r.readBits(20), 20);
+  const hi = r.readBits(32);
+  return hi * TWO_POW_32 + (r.readBits(32) >>> 0);
 }

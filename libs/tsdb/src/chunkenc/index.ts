@@ -1,5 +1,11 @@
+export { ChunkEncoding, type Chunk, type ChunkIterator } from './chunk.js';
 export { XorChunk } from './xor-chunk.js';
 export { XorIterator } from './xor-iterator.js';
+export { IntegerChunk } from './integer-chunk.js';
+export { IntegerIterator } from './integer-iterator.js';
+export { isIntegerValue } from './integer-values.js';
+export { chunkFromBytes } from './from-bytes.js';
+export { appendToHeadChunk } from './head-chunk.js';
 export { decodeAll, type DecodedSamples } from './decode.js';
 export { ChunkAppendError, ChunkCorruptError } from './errors.js';
 export { MAX_CHUNK_BYTES, SAMPLES_PER_CHUNK } from './limits.js';

@@ -1,5 +1,7 @@
 import { BitWriter, READ_PADDING_BYTES } from './bit-writer.js';
-import { fitsBucket } from './dod-buckets.js';
+import { ChunkEncoding } from './chunk.js';
+import type { Chunk, ChunkIterator } from './chunk.js';
+import { writeTimeDod } from './dod-buckets.js';
 import { ChunkAppendError, ChunkCorruptError } from './errors.js';
 import {
   ORDINARY_NAN_HI,
@@ -15,6 +17,7 @@ import {
   MAX_SAMPLE_BYTES,
   SAMPLES_PER_CHUNK,
 } from './limits.js';
+import { checkNextTime } from './time-order.js';
 import { writeUvarint, writeVarint } from './varint.js';
 import { NO_WINDOW, XorIterator } from './xor-iterator.js';
 import type { AppendState } from './xor-iterator.js';
@@ -34,7 +37,9 @@ const MAX_LEADING = 31;
  * previous window when they fit in it). Timestamps are integer milliseconds, strictly
  * increasing. Staleness markers are stored as StaleNaN's exact bits.
  */
-export class XorChunk {
+export class XorChunk implements Chunk {
+  /** Always ChunkEncoding.xor. */
+  readonly encoding = ChunkEncoding.xor;
   #w: BitWriter;
   #count = 0;
   #firstT = 0;
@@ -101,7 +106,7 @@ export class XorChunk {
       this.#writeValue(hi, lo);
     } else {
       const delta = t - this.#lastT;
-      this.#writeDod(delta - this.#delta);
+      writeTimeDod(w, delta - this.#delta);
       this.#delta = delta;
       this.#writeValue(hi, lo);
     }
@@ -147,10 +152,10 @@ export class XorChunk {
 
   /**
    * An iterator over the samples present now (later appends are not seen); pass an old
-   * iterator to reuse it instead of allocating.
+   * XorIterator to reuse it instead of allocating.
    */
-  iterator(reuse?: XorIterator): XorIterator {
-    const it = reuse ?? new XorIterator();
+  iterator(reuse?: ChunkIterator): XorIterator {
+    const it = reuse instanceof XorIterator ? reuse : new XorIterator();
     it.reset(this.#w.buffer, this.#count, this.#w.bitLength);
     return it;
   }
@@ -161,37 +166,7 @@ export class XorChunk {
         `chunk is full (${this.#count} samples, ${this.#w.byteLength} bytes)`,
       );
     }
-    if (!Number.isSafeInteger(t)) {
-      throw new ChunkAppendError(`timestamp ${t} is not an integer number of milliseconds`);
-    }
-    if (this.#count > 0) {
-      if (t <= this.#lastT) {
-        throw new ChunkAppendError(
-          `timestamp ${t} is not after the chunk's last timestamp ${this.#lastT}`,
-        );
-      }
-      if (!Number.isSafeInteger(t - this.#lastT)) {
-        throw new ChunkAppendError(`timestamp ${t} is too far from ${this.#lastT}`);
-      }
-    }
-  }
-
-  #writeDod(dod: number): void {
-    const w = this.#w;
-    if (dod === 0) {
-      w.writeBit(0);
-      return;
-    }
-    // The bucket's prefix and bits go out in one write.
-    if (fitsBucket(dod, 14)) w.writeBits((0b10 << 14) | (dod & 0x3fff), 16);
-    else if (fitsBucket(dod, 17)) w.writeBits((0b110 << 17) | (dod & 0x1ffff), 20);
-    else if (fitsBucket(dod, 20)) w.writeBits((0b1110 << 20) | (dod & 0xfffff), 24);
-    else {
-      w.writeBits(0b1111, 4);
-      // Two's complement halves: floor keeps the sign in the high word, and ToInt32 of
-      // the remainder (negative for a negative dod) is the low word.
-      w.writeBits64(Math.floor(dod / 2 ** 32), dod % 2 ** 32, 64);
-    }
+    checkNextTime(t, this.#count, this.#lastT);
   }
 
   #writeValue(hi: number, lo: number): void {

@@ -1,5 +1,6 @@
 import { BitReader } from './bit-reader.js';
-import { bucketValue } from './dod-buckets.js';
+import type { ChunkIterator } from './chunk.js';
+import { readTimeDod } from './dod-buckets.js';
 import { ChunkCorruptError } from './errors.js';
 import { floatFromBits, isStaleNaN } from './float-bits.js';
 import { CHUNK_HEADER_BYTES } from './limits.js';
@@ -7,8 +8,6 @@ import { readUvarint, readVarint } from './varint.js';
 
 /** `leading` before any value has set a window of significant bits. */
 export const NO_WINDOW = 0xff;
-
-const TWO_POW_32 = 2 ** 32;
 
 /** What an appender needs to continue a chunk after its last sample. */
 export interface AppendState {
@@ -30,7 +29,7 @@ export interface AppendState {
  * @throws ChunkCorruptError from next()/seek() when the bytes do not decode, and again
  * on every later call.
  */
-export class XorIterator {
+export class XorIterator implements ChunkIterator {
   readonly #r = new BitReader();
   #total = 0;
   #read = 0;
@@ -98,6 +97,7 @@ export class XorIterator {
    * already is (never moves back). False when no sample is left.
    */
   seek(t: number): boolean {
+    if (this.#error) throw this.#error;
     if (this.#read > 0 && !this.#done && this.#t >= t) return true;
     while (this.next()) if (this.#t >= t) return true;
     return false;
@@ -144,19 +144,9 @@ export class XorIterator {
       if (control === 1) this.#readChangedValue();
       return;
     }
-    this.#setDelta(this.#delta + this.#readDod(control));
+    this.#setDelta(this.#delta + readTimeDod(this.#r, control));
     this.#step();
     this.#readValue();
-  }
-
-  /** The dod after its prefix's first two bits, `control` (0b10 or 0b11). */
-  #readDod(control: number): number {
-    const r = this.#r;
-    if (control === 0b10) return bucketValue(r.readBits(14), 14);
-    if (r.readBit() === 0) return bucketValue(r.readBits(17), 17);
-    if (r.readBit() === 0) return bucketValue(r.readBits(20), 20);
-    const hi = r.readBits(32);
-    return hi * TWO_POW_32 + (r.readBits(32) >>> 0);
   }
 
   #setDelta(delta: number): void {

@@ -1,5 +1,6 @@
 import type { Sample } from '@promethium/model';
-import { XorChunk } from '../chunkenc/index.js';
+import { appendToHeadChunk } from '../chunkenc/index.js';
+import type { Chunk } from '../chunkenc/index.js';
 import type { Head } from '../head/index.js';
 import type { MemSeries } from '../head/index.js';
 import type { WriteAheadLog } from '../wal/index.js';
@@ -37,7 +38,7 @@ export function writeCheckpoint(
     for (const chunk of chunksOf(series.ooo)) chunks += saveChunk(stmts, series, chunk);
     series.ooo = [];
     if (series.dirty && series.open) {
-      stmts.upsertHeadChunk.run(series.ref, series.open.bytes());
+      stmts.upsertHeadChunk.run(series.ref, series.open.encoding, series.open.bytes());
       series.dirty = false;
       headChunks++;
     }
@@ -49,25 +50,23 @@ export function writeCheckpoint(
   return result;
 }
 
-function saveChunk(stmts: TsdbStatements, series: MemSeries, chunk: XorChunk): number {
+function saveChunk(stmts: TsdbStatements, series: MemSeries, chunk: Chunk): number {
   const mint = chunk.minTime();
   const maxt = chunk.maxTime();
   if (mint === undefined || maxt === undefined) return 0;
-  stmts.insertChunk.run(series.ref, mint, maxt, chunk.bytes());
+  stmts.insertChunk.run(series.ref, mint, maxt, chunk.encoding, chunk.bytes());
   if (maxt > series.persistedMaxT) series.persistedMaxT = maxt;
   if (mint < series.minT) series.minT = mint;
   return 1;
 }
 
-/** Out-of-order samples (sorted, unique times) as chunks of their own. */
-function* chunksOf(samples: readonly Sample[]): Generator<XorChunk> {
-  let chunk = new XorChunk();
+/** Out-of-order samples (sorted, unique times) as chunks of their own, encoded as the head's. */
+function chunksOf(samples: readonly Sample[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let open: Chunk | undefined;
   for (const s of samples) {
-    if (chunk.isFull()) {
-      yield chunk;
-      chunk = new XorChunk();
-    }
-    chunk.append(s.t, s.v, s.stale === true);
+    open = appendToHeadChunk(open, s.t, s.v, s.stale === true, (full) => chunks.push(full));
   }
-  if (chunk.numSamples() > 0) yield chunk;
+  if (open) chunks.push(open);
+  return chunks;
 }

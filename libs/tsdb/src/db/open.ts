@@ -4,7 +4,8 @@ import { BinaryFormatError } from '@promethium/model';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { ChunkCorruptError, XorChunk } from '../chunkenc/index.js';
+import { ChunkCorruptError, chunkFromBytes } from '../chunkenc/index.js';
+import type { Chunk } from '../chunkenc/index.js';
 import { StoreOpenError } from '../errors.js';
 import { Head } from '../head/index.js';
 import type { MemSeries } from '../head/index.js';
@@ -116,13 +117,16 @@ async function load(
     series.persistedMaxT = span.maxt;
     series.minT = Math.min(series.minT, span.mint);
   }
-  for (const row of await db.selectFrom('head_chunks').select(['series_ref', 'data']).execute()) {
+  for (const row of await db
+    .selectFrom('head_chunks')
+    .select(['series_ref', 'encoding', 'data'])
+    .execute()) {
     const series = head.series(row.series_ref);
     if (series)
       reopenChunk(
         series,
         decodeOrFail(
-          () => XorChunk.fromBytes(row.data),
+          () => chunkFromBytes(row.encoding, row.data),
           file,
           `open chunk of series ${row.series_ref}`,
         ),
@@ -192,7 +196,7 @@ function replay(
   return { records, samples };
 }
 
-function reopenChunk(series: MemSeries, chunk: XorChunk): void {
+function reopenChunk(series: MemSeries, chunk: Chunk): void {
   const it = chunk.iterator();
   while (it.next()) {
     series.maxT = it.t;

@@ -1,6 +1,6 @@
 import type { Sample } from '@promethium/model';
-import { XorChunk } from '../chunkenc/index.js';
-import type { XorIterator } from '../chunkenc/index.js';
+import { chunkFromBytes } from '../chunkenc/index.js';
+import type { ChunkIterator } from '../chunkenc/index.js';
 import type { MemSeries } from '../head/index.js';
 import type { TsdbStatements } from './statements.js';
 
@@ -15,12 +15,12 @@ export function readSeries(
   stmts: TsdbStatements,
   mint: number,
   maxt: number,
-  it: XorIterator,
+  it: ChunkIterator,
 ): Sample[] {
   const runs: Sample[][] = [];
   if (series.persistedMaxT >= mint) {
     for (const row of stmts.chunksOf.iterate(series.ref, mint, maxt)) {
-      runs.push(samplesIn(XorChunk.fromBytes(row.data).iterator(it), mint, maxt));
+      runs.push(samplesIn(chunkFromBytes(row.encoding, row.data).iterator(it), mint, maxt));
     }
   }
   for (const chunk of series.cut) runs.push(samplesIn(chunk.iterator(it), mint, maxt));
@@ -30,7 +30,7 @@ export function readSeries(
   return mergeRuns(runs.filter((r) => r.length > 0));
 }
 
-function samplesIn(it: XorIterator, mint: number, maxt: number): Sample[] {
+function samplesIn(it: ChunkIterator, mint: number, maxt: number): Sample[] {
   const out: Sample[] = [];
   if (!it.seek(mint)) return out;
   do {

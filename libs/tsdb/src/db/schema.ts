@@ -9,18 +9,22 @@ export interface SeriesRow {
   labels: Uint8Array;
 }
 
-/** A closed chunk: XOR-encoded samples of one series within [mint, maxt]. */
+/** A closed chunk: encoded samples of one series within [mint, maxt]. */
 export interface ChunkRow {
   id: number;
   series_ref: number;
   mint: number;
   maxt: number;
+  /** How `data` is encoded: a ChunkEncoding. */
+  encoding: number;
   data: Uint8Array;
 }
 
 /** The open chunk of a series as of the last checkpoint. */
 export interface HeadChunkRow {
   series_ref: number;
+  /** How `data` is encoded: a ChunkEncoding. */
+  encoding: number;
   data: Uint8Array;
 }
 
@@ -59,6 +63,7 @@ export async function createTsdbSchema(db: Kysely<TsdbSchema>): Promise<void> {
     .addColumn('series_ref', 'integer', (c) => c.notNull())
     .addColumn('mint', 'integer', (c) => c.notNull())
     .addColumn('maxt', 'integer', (c) => c.notNull())
+    .addColumn('encoding', 'integer', (c) => c.notNull())
     .addColumn('data', 'blob', (c) => c.notNull())
     .execute();
   // Reads ask for one series' chunks ending at or after mint; retention for the oldest.
@@ -73,6 +78,7 @@ export async function createTsdbSchema(db: Kysely<TsdbSchema>): Promise<void> {
     .createTable('head_chunks')
     .ifNotExists()
     .addColumn('series_ref', 'integer', (c) => c.primaryKey())
+    .addColumn('encoding', 'integer', (c) => c.notNull())
     .addColumn('data', 'blob', (c) => c.notNull())
     .modifyEnd(sql`without rowid`)
     .execute();

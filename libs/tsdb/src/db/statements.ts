@@ -6,10 +6,13 @@ type Stmt<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
 export interface TsdbStatements {
   insertSeries: Stmt<[number, Uint8Array]>;
   deleteSeries: Stmt<[number]>;
-  insertChunk: Stmt<[number, number, number, Uint8Array]>;
+  insertChunk: Stmt<[number, number, number, number, Uint8Array]>;
   /** One series' chunks overlapping [mint, maxt], oldest first. */
-  chunksOf: Stmt<[number, number, number], { mint: number; maxt: number; data: Uint8Array }>;
-  upsertHeadChunk: Stmt<[number, Uint8Array]>;
+  chunksOf: Stmt<
+    [number, number, number],
+    { mint: number; maxt: number; encoding: number; data: Uint8Array }
+  >;
+  upsertHeadChunk: Stmt<[number, number, Uint8Array]>;
   deleteHeadChunk: Stmt<[number]>;
   setMeta: Stmt<[string, number]>;
   deleteChunksBefore: Stmt<[number]>;
@@ -24,13 +27,13 @@ export function prepareTsdbStatements(conn: BetterSqlite3.Database): TsdbStateme
     insertSeries: conn.prepare('INSERT INTO series (ref, labels) VALUES (?, ?)'),
     deleteSeries: conn.prepare('DELETE FROM series WHERE ref = ?'),
     insertChunk: conn.prepare(
-      'INSERT INTO chunks (series_ref, mint, maxt, data) VALUES (?, ?, ?, ?)',
+      'INSERT INTO chunks (series_ref, mint, maxt, encoding, data) VALUES (?, ?, ?, ?, ?)',
     ),
     chunksOf: conn.prepare(
-      'SELECT mint, maxt, data FROM chunks WHERE series_ref = ? AND maxt >= ? AND mint <= ? ORDER BY mint',
+      'SELECT mint, maxt, encoding, data FROM chunks WHERE series_ref = ? AND maxt >= ? AND mint <= ? ORDER BY mint',
     ),
     upsertHeadChunk: conn.prepare(
-      'INSERT INTO head_chunks (series_ref, data) VALUES (?, ?) ON CONFLICT (series_ref) DO UPDATE SET data = excluded.data',
+      'INSERT INTO head_chunks (series_ref, encoding, data) VALUES (?, ?, ?) ON CONFLICT (series_ref) DO UPDATE SET encoding = excluded.encoding, data = excluded.data',
     ),
     deleteHeadChunk: conn.prepare('DELETE FROM head_chunks WHERE series_ref = ?'),
     setMeta: conn.prepare(

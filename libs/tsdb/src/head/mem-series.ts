@@ -1,5 +1,6 @@
 import type { Labels, Sample } from '@promethium/model';
-import { XorChunk } from '../chunkenc/index.js';
+import { appendToHeadChunk } from '../chunkenc/index.js';
+import type { Chunk } from '../chunkenc/index.js';
 
 /** Why a sample was not stored; the names of Prometheus's own rejection reasons. */
 export type RejectReason = 'out_of_order' | 'duplicate_sample' | 'too_old';
@@ -15,7 +16,7 @@ export interface SeriesTip {
 }
 
 /**
- * One series in the head: its newest in-order samples in an open XOR chunk, chunks cut
+ * One series in the head: its newest in-order samples in an open chunk, chunks cut
  * since the last checkpoint, and out-of-order samples accepted inside the window,
  * sorted, until the checkpoint persists them as chunks of their own.
  */
@@ -24,9 +25,9 @@ export class MemSeries implements SeriesTip {
   maxT = Number.NEGATIVE_INFINITY;
   lastV = 0;
   lastStale = false;
-  open: XorChunk | undefined;
+  open: Chunk | undefined;
   /** Full chunks not yet persisted, oldest first. */
-  cut: XorChunk[] = [];
+  cut: Chunk[] = [];
   /** Out-of-order samples not yet persisted, ascending by time, unique times. */
   ooo: Sample[] = [];
   /** Whether the open chunk changed since the last checkpoint wrote it. */
@@ -43,12 +44,7 @@ export class MemSeries implements SeriesTip {
 
   /** Appends an accepted in-order sample, cutting a new chunk when the open one is full. */
   appendInOrder(t: number, v: number, stale: boolean): void {
-    let chunk = this.open;
-    if (!chunk || chunk.isFull()) {
-      if (chunk) this.cut.push(chunk);
-      chunk = this.open = new XorChunk();
-    }
-    chunk.append(t, v, stale);
+    this.open = appendToHeadChunk(this.open, t, v, stale, (full) => this.cut.push(full));
     if (t < this.minT) this.minT = t;
     this.maxT = t;
     this.lastV = v;

@@ -1,4 +1,4 @@
-import type { XorChunk } from '../xor-chunk.js';
+import type { Chunk } from '../chunk.js';
 
 /** A sample as tests write and read it; `stale` marks a staleness marker. */
 export interface TestSample {
@@ -8,7 +8,7 @@ export interface TestSample {
 }
 
 /** Appends `samples` in order. */
-export function appendAll(chunk: XorChunk, samples: readonly TestSample[]): XorChunk {
+export function appendAll<C extends Chunk>(chunk: C, samples: readonly TestSample[]): C {
   for (const s of samples) chunk.append(s.t, s.v, s.stale);
   return chunk;
 }
@@ -22,7 +22,7 @@ export function expected(samples: readonly TestSample[]): [number, number | 'sta
 }
 
 /** Every sample of `chunk` through its iterator, as `expected` writes them. */
-export function readBack(chunk: XorChunk): [number, number | 'stale'][] {
+export function readBack(chunk: Chunk): [number, number | 'stale'][] {
   const out: [number, number | 'stale'][] = [];
   const it = chunk.iterator();
   while (it.next()) out.push([it.t, it.isStale ? 'stale' : it.v]);
