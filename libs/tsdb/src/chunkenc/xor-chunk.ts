@@ -1,8 +1,6 @@
-import { BitWriter, READ_PADDING_BYTES } from './bit-writer.js';
+import type { BitWriter } from './bit-writer.js';
 import { ChunkEncoding } from './chunk.js';
-import type { Chunk, ChunkIterator } from './chunk.js';
-import { writeTimeDod } from './dod-buckets.js';
-import { ChunkAppendError, ChunkCorruptError } from './errors.js';
+import type { ChunkIterator } from './chunk.js';
 import {
   ORDINARY_NAN_HI,
   STALE_NAN_HI,
@@ -11,16 +9,9 @@ import {
   loadedHi,
   loadedLo,
 } from './float-bits.js';
-import {
-  CHUNK_HEADER_BYTES,
-  MAX_CHUNK_BYTES,
-  MAX_SAMPLE_BYTES,
-  SAMPLES_PER_CHUNK,
-} from './limits.js';
-import { checkNextTime } from './time-order.js';
-import { writeUvarint, writeVarint } from './varint.js';
+import { MAX_SAMPLE_BYTES } from './limits.js';
+import { TimedChunk, readForAppend } from './timed-chunk.js';
 import { NO_WINDOW, XorIterator } from './xor-iterator.js';
-import type { AppendState } from './xor-iterator.js';
 
 /** Bytes a new chunk allocates (Prometheus's chunkAllocationSize); it doubles as needed. */
 const INITIAL_CAPACITY = 128;
@@ -37,14 +28,9 @@ const MAX_LEADING = 31;
  * previous window when they fit in it). Timestamps are integer milliseconds, strictly
  * increasing. Staleness markers are stored as StaleNaN's exact bits.
  */
-export class XorChunk implements Chunk {
+export class XorChunk extends TimedChunk<XorIterator> {
   /** Always ChunkEncoding.xor. */
   readonly encoding = ChunkEncoding.xor;
-  #w: BitWriter;
-  #count = 0;
-  #firstT = 0;
-  #lastT = 0;
-  #delta = 0;
   #hi = 0;
   #lo = 0;
   #leading = NO_WINDOW;
@@ -52,7 +38,7 @@ export class XorChunk implements Chunk {
 
   /** An empty chunk. */
   constructor() {
-    this.#w = new BitWriter(CHUNK_HEADER_BYTES, INITIAL_CAPACITY);
+    super(INITIAL_CAPACITY, MAX_SAMPLE_BYTES);
   }
 
   /**
@@ -62,16 +48,13 @@ export class XorChunk implements Chunk {
    * @throws ChunkCorruptError when the bytes do not decode.
    */
   static fromBytes(bytes: Uint8Array): XorChunk {
-    if (bytes.length < CHUNK_HEADER_BYTES) {
-      throw new ChunkCorruptError(`chunk of ${bytes.length} bytes has no header`);
-    }
-    const padded = new Uint8Array(bytes.length + READ_PADDING_BYTES);
-    padded.set(bytes);
-    const it = new XorIterator();
-    it.reset(padded, (bytes[0]! << 8) | bytes[1]!, bytes.length * 8);
-    while (it.next());
+    const { padded, state } = readForAppend(bytes, new XorIterator());
     const chunk = new XorChunk();
-    chunk.#restore(padded, it.appendState());
+    chunk.restoreTime(padded, state);
+    chunk.#hi = state.hi;
+    chunk.#lo = state.lo;
+    chunk.#leading = state.leading;
+    chunk.#trailing = state.trailing;
     return chunk;
   }
 
@@ -81,7 +64,7 @@ export class XorChunk implements Chunk {
    * not after the last sample's time.
    */
   append(t: number, v: number, stale = false): void {
-    this.#checkAppend(t);
+    this.checkAppend(t);
     let hi: number;
     let lo: number;
     if (stale) {
@@ -95,82 +78,19 @@ export class XorChunk implements Chunk {
       hi = loadedHi();
       lo = loadedLo();
     }
-    const w = this.#w;
-    if (this.#count === 0) {
-      writeVarint(w, t);
-      w.writeBits64(hi, lo, 64);
-      this.#firstT = t;
-    } else if (this.#count === 1) {
-      this.#delta = t - this.#lastT;
-      writeUvarint(w, this.#delta);
-      this.#writeValue(hi, lo);
-    } else {
-      const delta = t - this.#lastT;
-      writeTimeDod(w, delta - this.#delta);
-      this.#delta = delta;
-      this.#writeValue(hi, lo);
-    }
-    this.#lastT = t;
+    if (this.writeTime(t)) this.w.writeBits64(hi, lo, 64);
+    else this.#writeValue(hi, lo);
     this.#hi = hi;
     this.#lo = lo;
-    this.#count++;
-    w.setUint16(0, this.#count);
+    this.endAppend(t);
   }
 
-  /**
-   * Whether the chunk is full: SAMPLES_PER_CHUNK samples, or too close to MAX_CHUNK_BYTES
-   * for a worst-case sample. The head cuts a new chunk instead of appending to a full one.
-   */
-  isFull(): boolean {
-    return (
-      this.#count >= SAMPLES_PER_CHUNK || this.#w.byteLength > MAX_CHUNK_BYTES - MAX_SAMPLE_BYTES
-    );
-  }
-
-  /** The number of samples. */
-  numSamples(): number {
-    return this.#count;
-  }
-
-  /** The first sample's time, or undefined while the chunk is empty. */
-  minTime(): number | undefined {
-    return this.#count === 0 ? undefined : this.#firstT;
-  }
-
-  /** The last sample's time, or undefined while the chunk is empty. */
-  maxTime(): number | undefined {
-    return this.#count === 0 ? undefined : this.#lastT;
-  }
-
-  /**
-   * The encoded chunk, exact length. A view, not a copy: the next append changes its last
-   * byte and header, or leaves it behind on a new buffer; copy it to keep it.
-   */
-  bytes(): Uint8Array {
-    return this.#w.bytes();
-  }
-
-  /**
-   * An iterator over the samples present now (later appends are not seen); pass an old
-   * XorIterator to reuse it instead of allocating.
-   */
-  iterator(reuse?: ChunkIterator): XorIterator {
-    const it = reuse instanceof XorIterator ? reuse : new XorIterator();
-    it.reset(this.#w.buffer, this.#count, this.#w.bitLength);
-    return it;
-  }
-
-  #checkAppend(t: number): void {
-    if (this.isFull()) {
-      throw new ChunkAppendError(
-        `chunk is full (${this.#count} samples, ${this.#w.byteLength} bytes)`,
-      );
-    }
-    checkNextTime(t, this.#count, this.#lastT);
+  protected ownIterator(reuse?: ChunkIterator): XorIterator {
+    return reuse instanceof XorIterator ? reuse : new XorIterator();
   }
 
   #writeValue(hi: number, lo: number): void {
-    const w = this.#w;
+    const w = this.w;
     const xh = hi ^ this.#hi;
     const xl = lo ^ this.#lo;
     if ((xh | xl) === 0) {
@@ -192,19 +112,6 @@ export class XorChunk implements Chunk {
     // otherwise (no significant bits means an unchanged value, stored as a single 0).
     w.writeBits((0b11 << 11) | (leading << 6) | (significant & 63), 13);
     writeShifted(w, xh, xl, trailing, significant);
-  }
-
-  #restore(padded: Uint8Array, state: AppendState): void {
-    // The padding bits after the last sample were checked to be zero; new bits go there.
-    this.#w = BitWriter.adopt(padded, state.bitLength);
-    this.#count = state.count;
-    this.#firstT = state.firstT;
-    this.#lastT = state.lastT;
-    this.#delta = state.delta;
-    this.#hi = state.hi;
-    this.#lo = state.lo;
-    this.#leading = state.leading;
-    this.#trailing = state.trailing;
   }
 }
 
