@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { ChunkEncoding } from './chunk.js';
-import type { Chunk } from './chunk.js';
+import type { Chunk, ChunkIterator } from './chunk.js';
 import { ChunkAppendError, ChunkCorruptError } from './errors.js';
-import { chunkFromBytes } from './from-bytes.js';
+import { chunkFromBytes, iteratorFromBytes } from './from-bytes.js';
 import { appendToHeadChunk } from './head-chunk.js';
 import { IntegerChunk } from './integer-chunk.js';
 import { MAX_CHUNK_BYTES, SAMPLES_PER_CHUNK } from './limits.js';
@@ -165,5 +165,33 @@ describe('chunkFromBytes', () => {
     const samples = counter(40).map((s) => ({ ...s, v: s.v + rand.int(0, 1000) }));
     const integer = appendAll(new IntegerChunk(), samples).bytes();
     expect(() => chunkFromBytes(ChunkEncoding.xor, integer)).toThrow(ChunkCorruptError);
+  });
+});
+
+describe('iteratorFromBytes', () => {
+  const walk = (it: ChunkIterator): [number, number | 'stale'][] => {
+    const out: [number, number | 'stale'][] = [];
+    while (it.next()) out.push([it.t, it.isStale ? 'stale' : it.v]);
+    return out;
+  };
+
+  it('reads stored bytes of each encoding, reusing an iterator of the right kind', () => {
+    const samples = counter(30);
+    const xor = appendAll(new XorChunk(), samples).bytes().slice();
+    const integer = appendAll(new IntegerChunk(), samples).bytes().slice();
+    const first = iteratorFromBytes(ChunkEncoding.xor, xor);
+    expect(walk(first)).toEqual(expected(samples));
+    expect(iteratorFromBytes(ChunkEncoding.xor, xor, first)).toBe(first);
+    const other = iteratorFromBytes(ChunkEncoding.integer, integer, first);
+    expect(other).not.toBe(first);
+    expect(walk(other)).toEqual(expected(samples));
+  });
+
+  it('reports damage while iterating, and unknown encodings and missing headers at once', () => {
+    const bytes = appendAll(new XorChunk(), counter(30)).bytes().slice(0, -3);
+    const it = iteratorFromBytes(ChunkEncoding.xor, bytes);
+    expect(() => walk(it)).toThrow(ChunkCorruptError);
+    expect(() => iteratorFromBytes(7, bytes)).toThrow('unknown chunk encoding 7');
+    expect(() => iteratorFromBytes(ChunkEncoding.xor, Uint8Array.of(0))).toThrow(/no header/);
   });
 });

@@ -4,7 +4,7 @@ export { XorIterator } from './xor-iterator.js';
 export { IntegerChunk } from './integer-chunk.js';
 export { IntegerIterator } from './integer-iterator.js';
 export { isIntegerValue } from './integer-values.js';
-export { chunkFromBytes } from './from-bytes.js';
+export { chunkFromBytes, iteratorFromBytes } from './from-bytes.js';
 export { appendToHeadChunk } from './head-chunk.js';
 export { decodeAll, type DecodedSamples } from './decode.js';
 export { ChunkAppendError, ChunkCorruptError } from './errors.js';

@@ -1,7 +1,7 @@
-import { BitWriter, READ_PADDING_BYTES } from './bit-writer.js';
+import { BitWriter } from './bit-writer.js';
 import type { Chunk, ChunkEncoding, ChunkIterator } from './chunk.js';
 import { writeTimeDod } from './dod-buckets.js';
-import { ChunkAppendError, ChunkCorruptError } from './errors.js';
+import { ChunkAppendError } from './errors.js';
 import { CHUNK_HEADER_BYTES, MAX_CHUNK_BYTES, SAMPLES_PER_CHUNK } from './limits.js';
 import type { TimedIterator, TimeState } from './timed-iterator.js';
 import { checkNextTime } from './time-order.js';
@@ -134,12 +134,7 @@ export function readForAppend<S>(
   bytes: Uint8Array,
   it: TimedIterator & { appendState(): S },
 ): { padded: Uint8Array; state: S } {
-  if (bytes.length < CHUNK_HEADER_BYTES) {
-    throw new ChunkCorruptError(`chunk of ${bytes.length} bytes has no header`);
-  }
-  const padded = new Uint8Array(bytes.length + READ_PADDING_BYTES);
-  padded.set(bytes);
-  it.reset(padded, (bytes[0]! << 8) | bytes[1]!, bytes.length * 8);
+  const padded = it.resetOnBytes(bytes);
   while (it.next());
   return { padded, state: it.appendState() };
 }

@@ -1,4 +1,5 @@
 import { BitReader } from './bit-reader.js';
+import { READ_PADDING_BYTES } from './bit-writer.js';
 import type { ChunkIterator } from './chunk.js';
 import { readTimeDod } from './dod-buckets.js';
 import { ChunkCorruptError } from './errors.js';
@@ -66,6 +67,22 @@ export abstract class TimedIterator implements ChunkIterator {
     this.#t = 0;
     this.#delta = 0;
     this.resetValue();
+  }
+
+  /**
+   * Starts over on stored chunk bytes (header included, no padding), reading from a
+   * padded copy, which it returns.
+   * @throws ChunkCorruptError when the bytes are too short to hold the header.
+   */
+  resetOnBytes(bytes: Uint8Array): Uint8Array {
+    if (bytes.length < CHUNK_HEADER_BYTES) {
+      throw new ChunkCorruptError(`chunk of ${bytes.length} bytes has no header`);
+    }
+    // Reads run past the last byte without bounds checks; give them the zero padding.
+    const padded = new Uint8Array(bytes.length + READ_PADDING_BYTES);
+    padded.set(bytes);
+    this.reset(padded, (bytes[0]! << 8) | bytes[1]!, bytes.length * 8);
+    return padded;
   }
 
   /** Moves to the next sample; false once past the last. */

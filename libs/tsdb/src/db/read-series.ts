@@ -1,5 +1,5 @@
 import type { Sample } from '@promethium/model';
-import { chunkFromBytes } from '../chunkenc/index.js';
+import { iteratorFromBytes } from '../chunkenc/index.js';
 import type { ChunkIterator } from '../chunkenc/index.js';
 import type { MemSeries } from '../head/index.js';
 import type { TsdbStatements } from './statements.js';
@@ -20,7 +20,7 @@ export function readSeries(
   const runs: Sample[][] = [];
   if (series.persistedMaxT >= mint) {
     for (const row of stmts.chunksOf.iterate(series.ref, mint, maxt)) {
-      runs.push(samplesIn(chunkFromBytes(row.encoding, row.data).iterator(it), mint, maxt));
+      runs.push(samplesIn(iteratorFromBytes(row.encoding, row.data, it), mint, maxt));
     }
   }
   for (const chunk of series.cut) runs.push(samplesIn(chunk.iterator(it), mint, maxt));

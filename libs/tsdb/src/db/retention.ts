@@ -59,13 +59,10 @@ export function applyRetention(parts: RetentionParts, now: number): RetentionRes
 
 function removeEmptySeries(parts: RetentionParts, cutoff: number): MemSeries[] {
   const { conn, head, stmts } = parts;
-  const hasChunks = conn.prepare<[number], { one: number }>(
-    'SELECT 1 AS one FROM chunks WHERE series_ref = ? LIMIT 1',
-  );
   const gone: MemSeries[] = [];
   for (const series of head.allSeries()) {
     if (series.maxT >= cutoff || series.cut.length > 0 || series.ooo.length > 0) continue;
-    if (hasChunks.get(series.ref)) continue;
+    if (stmts.hasChunks.get(series.ref)) continue;
     gone.push(series);
   }
   conn.transaction(() => {

@@ -19,6 +19,8 @@ export interface TsdbStatements {
   /** The end time of the chunk at this position when ordered by end time, for size retention. */
   nthChunkEnd: Stmt<[number], { maxt: number }>;
   countChunks: Stmt<[], { n: number }>;
+  /** A row when the series has any chunk on disk. */
+  hasChunks: Stmt<[number], { one: number }>;
 }
 
 /** Prepares every statement of TsdbStatements on `conn`. */
@@ -42,5 +44,6 @@ export function prepareTsdbStatements(conn: BetterSqlite3.Database): TsdbStateme
     deleteChunksBefore: conn.prepare('DELETE FROM chunks WHERE maxt < ?'),
     nthChunkEnd: conn.prepare('SELECT maxt FROM chunks ORDER BY maxt LIMIT 1 OFFSET ?'),
     countChunks: conn.prepare('SELECT COUNT(*) AS n FROM chunks'),
+    hasChunks: conn.prepare('SELECT 1 AS one FROM chunks WHERE series_ref = ? LIMIT 1'),
   };
 }
