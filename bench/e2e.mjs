@@ -12,10 +12,10 @@ const BASELINE_LOAD = '100 × 1,000';
 function snapshotFigures(snapshot) {
   const failed = (labels) => labels.get('result') !== 'success';
   return {
-    appended: sumOf(snapshot, 'promethium_storage_samples_appended_total'),
+    appended: sumOf(snapshot, 'prometheus_tsdb_head_samples_appended_total'),
     cpu: sumOf(snapshot, 'process_cpu_seconds_total'),
     rss: sumOf(snapshot, 'process_resident_memory_bytes'),
-    series: sumOf(snapshot, 'promethium_storage_series'),
+    series: sumOf(snapshot, 'prometheus_tsdb_head_series'),
     heapUsed: sumOf(snapshot, 'nodejs_heap_size_used_bytes'),
     external: sumOf(snapshot, 'nodejs_external_memory_bytes'),
     scrapes: sumOf(snapshot, 'promethium_scrapes_total'),

@@ -16,13 +16,13 @@ import { comment, progress } from './harness/report.mjs';
 import { postingsBenchmark } from './postings.mjs';
 import { queryLatencyBenchmark } from './query-latency.mjs';
 import { queryBenchmark } from './query.mjs';
-import { storageBenchmark } from './storage.mjs';
+import { selectBenchmark } from './select.mjs';
 import { tsdbBenchmark } from './tsdb.mjs';
+import { natsIngestBenchmark } from './nats-ingest.mjs';
 
 const BENCHMARKS = [
   expositionBenchmark,
   codecsBenchmark,
-  storageBenchmark,
   chunksBenchmark,
   e2eBenchmark,
   queryBenchmark,
@@ -30,6 +30,8 @@ const BENCHMARKS = [
   queryLatencyBenchmark,
   postingsBenchmark,
   tsdbBenchmark,
+  natsIngestBenchmark,
+  selectBenchmark,
 ];
 const FIXTURES = [scrapeBodyFixture, loadedPromethiumFixture, backfilledPromethiumFixture];
 

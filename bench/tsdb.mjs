@@ -22,7 +22,7 @@ import { streamOpenMetrics } from './harness/shared-load.mjs';
 import { medianMs } from './harness/timing.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
-const STEP_MS = 15_000;
+export const STEP_MS = 15_000;
 const HOUR_MS = 3600_000;
 /** The disk and append load: the shared README's backfill, which Prometheus's 3.44 bytes/sample is for. */
 const DISK_LOAD = { targets: 10, series: 1000, samples: 720 };
@@ -37,7 +37,7 @@ const REPLAY_SCALE_SERIES = 1_000_000;
  * yet parsed) and the grid every series shares: `start` ms, STEP_MS apart. targets.mjs
  * writes each series' samples in time order (a histogram's series interleaved).
  */
-async function loadShared({ targets, series, samples }) {
+export async function loadShared({ targets, series, samples }) {
   const byText = new Map();
   let start;
   await streamOpenMetrics({ targets, series, samples, step: STEP_MS / 1000 }, (line) => {
@@ -63,7 +63,7 @@ async function loadShared({ targets, series, samples }) {
  * One reusable batch per target (its series, `instance` as the scrape adds it), whose
  * samples appendScrapes rewrites in place: the store keeps no reference to them.
  */
-function scrapeBatches(data) {
+export function scrapeBatches(data) {
   const byInstance = new Map();
   for (const { text, values } of data.series) {
     const labels = parsePrometheusText(`${text} 0\n`).samples[0].labels;
@@ -77,7 +77,7 @@ function scrapeBatches(data) {
 }
 
 /** Appends scrapes [from, to) of every target; throws unless every sample is stored. */
-function appendScrapes(db, batches, start, from, to) {
+export function appendScrapes(db, batches, start, from, to) {
   let appended = 0;
   let expected = 0;
   for (let j = from; j < to; j++) {

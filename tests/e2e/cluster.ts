@@ -40,18 +40,18 @@ export async function startCluster(): Promise<Cluster> {
   const shard = (n: number) => [
     'storage',
     ...common(`storage${n}`),
-    `--storage.shard=${n}`,
+    `--shard.index=${n}`,
     `--storage.tsdb.path=${join(dir, `shard-${n}`)}`,
   ];
   const services = [
     new Service('storage0', shard(0)),
     new Service('storage1', shard(1)),
-    new Service('query', ['query', ...common('query'), '--storage.shards=2']),
+    new Service('query', ['query', ...common('query'), '--shard.count=2']),
     new Service('scraper', [
       'scraper',
       ...common('scraper'),
       `--config.file=${config}`,
-      '--storage.shards=2',
+      '--shard.count=2',
     ]),
     new Service('discovery', ['discovery', ...common('discovery'), `--config.file=${config}`]),
   ];

@@ -22,7 +22,7 @@ describe('cluster mode when NATS is down at start and goes away later', () => {
   const storage0Args = () => [
     'storage',
     ...common('storage0'),
-    '--storage.shard=0',
+    '--shard.index=0',
     `--storage.tsdb.path=${join(dir, 's0')}`,
   ];
   const url = (name: string, path: string) => `http://127.0.0.1:${ports[name]}${path}`;
@@ -44,16 +44,16 @@ describe('cluster mode when NATS is down at start and goes away later', () => {
       new Service('storage0', [
         'storage',
         ...common('storage0'),
-        '--storage.shard=0',
+        '--shard.index=0',
         `--storage.tsdb.path=${join(dir, 's0')}`,
       ]),
       new Service('storage1', [
         'storage',
         ...common('storage1'),
-        '--storage.shard=1',
+        '--shard.index=1',
         `--storage.tsdb.path=${join(dir, 's1')}`,
       ]),
-      new Service('query', ['query', ...common('query'), '--storage.shards=2']),
+      new Service('query', ['query', ...common('query'), '--shard.count=2']),
       new Service('scraper', ['scraper', ...common('scraper'), `--config.file=${config}`]),
       new Service('discovery', ['discovery', ...common('discovery'), `--config.file=${config}`]),
     );

@@ -53,14 +53,14 @@ describe('cluster mode: every service its own process over NATS', () => {
     ];
     const dataDir = (shard: number) => `--storage.tsdb.path=${join(fixture.dir, `shard-${shard}`)}`;
     services.push(
-      new Service('storage0', ['storage', ...common('storage0'), '--storage.shard=0', dataDir(0)]),
-      new Service('storage1', ['storage', ...common('storage1'), '--storage.shard=1', dataDir(1)]),
-      new Service('query', ['query', ...common('query'), '--storage.shards=2']),
+      new Service('storage0', ['storage', ...common('storage0'), '--shard.index=0', dataDir(0)]),
+      new Service('storage1', ['storage', ...common('storage1'), '--shard.index=1', dataDir(1)]),
+      new Service('query', ['query', ...common('query'), '--shard.count=2']),
       new Service('scraper', [
         'scraper',
         ...common('scraper'),
         `--config.file=${fixture.config}`,
-        '--storage.shards=2',
+        '--shard.count=2',
       ]),
       new Service('discovery', [
         'discovery',

@@ -129,7 +129,7 @@ async function checkSeriesAndLabels(api: string, target: string): Promise<void> 
 export function appendedPerShard(metricsText: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of metricsText.matchAll(
-    /^promethium_storage_samples_appended_total\{shard="(\d+)"\} (\S+)$/gm,
+    /^prometheus_tsdb_head_samples_appended_total\{shard="(\d+)",type="float"\} (\S+)$/gm,
   )) {
     out.set(m[1]!, Number(m[2]));
   }

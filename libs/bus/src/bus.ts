@@ -19,7 +19,7 @@ export interface Subscription {
  * The responder's side of a streamed reply. Chunk boundaries are kept: the requester
  * yields exactly the chunks written, in order. A chunk larger than the bus's
  * maxMessageBytes is refused with MessageTooLargeError rather than split, so a codec
- * (e.g. encodeSeriesChunks) keeps each encoded chunk under the limit.
+ * (e.g. encodeChunkedSeries) keeps each encoded chunk under the limit.
  * After end() or error() every call rejects with ReplyEndedError.
  */
 export interface ReplyStream {
@@ -107,7 +107,9 @@ export interface Bus {
    * At-least-once delivery of every durable message on `subject` (wildcards allowed) to
    * the consumer called `consumer`, from the oldest retained message on, resuming where
    * that consumer left off. Messages are acknowledged after `handler` resolves; when it
-   * throws, the message is redelivered after a short backoff. Each (subject, consumer)
+   * throws, the message is redelivered after a short backoff, before any later message,
+   * so a consumer sees the log in order. A consumer that died with messages unacknowledged
+   * gets them again, in order, when it next attaches. Each (subject, consumer)
    * pair has its own cursor, so two consumer names each get every message. Handler
    * calls are sequential per consumer. Consumer names: letters, digits, '-' and '_'.
    */

@@ -38,5 +38,6 @@ export type { Codec } from './codecs/codec.js';
 export type { TargetSet, SelectRequest, SelectMatcher } from './codecs/json-codecs.js';
 export type { LabelsRequest, IndexStatsChunk } from './codecs/label-codecs.js';
 export { splitForJson } from './codecs/label-codecs.js';
-export { encodeSeriesChunks, decodeSeriesChunks } from './codecs/series-chunk.js';
+export { encodeChunkedSeries, decodeChunkedSeries } from './codecs/chunked-series.js';
+export type { ChunkedSeries, WireChunk } from './codecs/wire-chunk.js';
 export { encodeSampleBatches } from './codecs/sample-batch.js';

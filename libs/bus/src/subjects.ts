@@ -45,7 +45,7 @@ export const subjects = {
   targetsSync: 'prm.targetsync.v1',
   /** Durable sample batches for one storage shard (codecs.sampleBatch). */
   write: (shard: number): string => `prm.write.v1.${shardToken(shard)}`,
-  /** Select request to one shard (codecs.selectRequest), streamed reply of codecs.seriesChunk. */
+  /** Select request to one shard (codecs.selectRequest), streamed reply of codecs.chunkedSeries. */
   select: (shard: number): string => `prm.select.v1.${shardToken(shard)}`,
   /**
    * Label query to one shard (codecs.labelsRequest), streamed reply of codecs.stringsChunk;

@@ -12,5 +12,6 @@ export {
 export { type TargetGroup, ADDRESS_LABEL } from './target-group.js';
 export { hash64, hash64Bytes, jumpHash } from './hash.js';
 export { parseDuration, formatDuration, InvalidDurationError } from './duration.js';
+export { parseByteSize, InvalidByteSizeError } from './byte-size.js';
 export { goQuote, goQuoteRune, goQuoteTruncated, goUnicode, goFixed6 } from './go-quote.js';
 export { ByteWriter, ByteReader, BinaryFormatError, varintLength, zigzag, utf8 } from './bytes.js';

@@ -26,6 +26,20 @@ describe('Labels', () => {
     expect(a.hash()).not.toBe(Labels.fromRecord({ a: '1', b: '3' }).hash());
   });
 
+  it('gives equal sets equal hash codes and compares them pair by pair', () => {
+    const a = Labels.fromRecord({ a: '1', b: '2' });
+    const b = Labels.fromRecord({ b: '2', a: '1' });
+    expect(a.hashCode()).toBe(b.hashCode());
+    expect(Number.isInteger(a.hashCode()) && a.hashCode() >= 0).toBe(true);
+    expect(a.hashCode()).toBeLessThan(2 ** 30);
+    expect(a.equalPairs(b)).toBe(true);
+    expect(a.equalPairs(Labels.fromRecord({ a: '1', b: '3' }))).toBe(false);
+    expect(a.equalPairs(Labels.fromRecord({ a: '1', c: '2' }))).toBe(false);
+    expect(a.equalPairs(Labels.fromRecord({ a: '1' }))).toBe(false);
+    const boundary = Labels.fromRecord({ a: 'b', c: 'd' });
+    expect(boundary.hashCode()).not.toBe(Labels.fromRecord({ a: 'bc', d: 'x' }).hashCode());
+  });
+
   it('does not confuse label boundaries', () => {
     const a = Labels.fromRecord({ a: 'b', c: 'd' });
     const b = Labels.fromRecord({ a: 'bc', d: '' });

@@ -15,6 +15,7 @@ export class Labels {
 
   #hash: bigint | undefined;
   #key: string | undefined;
+  #hashCode: number | undefined;
 
   private constructor(private readonly pairs: readonly (readonly [string, string])[]) {}
 
@@ -93,15 +94,56 @@ export class Labels {
     return this.#hash;
   }
 
+  /**
+   * A 30-bit hash of the pairs (FNV-1a over their UTF-16 code units), cached. Unlike
+   * key() and hash() it keeps no copy of the label text, so in-memory hash tables can use
+   * it for label sets they hold for long; equal sets have equal codes, others may collide.
+   */
+  hashCode(): number {
+    if (this.#hashCode === undefined) {
+      let h = FNV_OFFSET;
+      for (const [name, value] of this.pairs) h = fnv1a(fnv1a(h, name), value);
+      this.#hashCode = h & HASH_CODE_MASK;
+    }
+    return this.#hashCode;
+  }
+
   /** Whether both sets hold the same pairs. */
   equals(other: Labels): boolean {
     return this === other || this.key() === other.key();
+  }
+
+  /** equals() comparing pair by pair, so that neither set builds and caches its key. */
+  equalPairs(other: Labels): boolean {
+    const a = this.pairs;
+    const b = other.pairs;
+    if (a === b) return true;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      // Shared pair tuples (an interning table's) compare by identity.
+      if (x !== y && (x[1] !== y[1] || x[0] !== y[0])) return false;
+    }
+    return true;
   }
 
   /** Prometheus's canonical text form: `{a="1", b="2"}`. */
   toString(): string {
     return '{' + this.pairs.map(([n, v]) => `${n}=${JSON.stringify(v)}`).join(', ') + '}';
   }
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+// Small integers stay unboxed on every V8 build (31-bit Smis with pointer compression).
+const HASH_CODE_MASK = 0x3fffffff;
+
+/** FNV-1a of `text`'s code units after `h`, then of a 0xff terminator (as key()'s separator). */
+function fnv1a(h: number, text: string): number {
+  let x = h;
+  for (let i = 0; i < text.length; i++) x = Math.imul(x ^ text.charCodeAt(i), FNV_PRIME);
+  return Math.imul(x ^ 0xff, FNV_PRIME);
 }
 
 function isSortedAndNonEmpty(list: readonly (readonly [string, string])[]): boolean {

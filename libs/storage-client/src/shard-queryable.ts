@@ -1,15 +1,18 @@
 import type { Matcher } from '@promethium/model';
 import type { Series } from '@promethium/model';
-import { codecs, decodeSeriesChunks, subjects } from '@promethium/bus';
+import { codecs, decodeChunkedSeries, subjects } from '@promethium/bus';
 import type { Bus } from '@promethium/bus';
 import { FanoutQueryable } from '@promethium/storage';
 import type { Querier, Queryable } from '@promethium/storage';
+import { chunksToSamples } from '@promethium/tsdb';
 import { DEFAULT_SHARD_TIMEOUT_MS, readShard } from './shard-errors.js';
 import type { ShardReadOptions } from './shard-errors.js';
 
 /**
- * Reads one storage shard over the bus; any replica of the shard may answer. A shard
- * that cannot answer fails the select with StorageUnavailableError ("shard <n> unavailable: …").
+ * Reads one storage shard over the bus; any replica of the shard may answer. The shard
+ * sends its stored chunks (codecs.chunkedSeries), decoded here into the samples in
+ * [mint, maxt] as libs/tsdb's own select would give them. A shard that cannot answer
+ * fails the select with StorageUnavailableError ("shard <n> unavailable: …").
  */
 export class ShardQueryable implements Queryable {
   constructor(
@@ -32,14 +35,16 @@ export class ShardQueryable implements Queryable {
       mint,
       maxt,
     });
-    const reply = decodeSeriesChunks(
+    const reply = decodeChunkedSeries(
       this.bus.request(subjects.select(this.shard), request, { timeoutMs: this.timeoutMs }),
     )[Symbol.asyncIterator]();
     try {
       for (;;) {
         const step = await readShard(this.shard, () => reply.next());
         if (step.done) return;
-        yield step.value;
+        // Decoded here, one series at a time, as the query engine asks for the next.
+        const samples = chunksToSamples(step.value.chunks, mint, maxt);
+        if (samples.length > 0) yield { labels: step.value.labels, samples };
       }
     } finally {
       await reply.return?.(undefined);

@@ -1,6 +1,3 @@
-export { openSqliteStore, DB_FILE, type SqliteStoreOptions } from './open-store.js';
-export { SqliteStore } from './sqlite-store.js';
-export type { AppendResult } from './appender.js';
 export {
   TsdbError,
   StoreClosedError,
@@ -35,6 +32,8 @@ export {
 } from './index/index.js';
 export { openTsdb, TSDB_FILE, type TsdbOptions } from './db/open.js';
 export { Tsdb, type TsdbCounters } from './db/tsdb.js';
+export type { ChunkSeries, EncodedChunk } from './db/select-chunks.js';
+export { chunksToSamples } from './db/read-series.js';
 export type { RetentionPolicy, RetentionResult } from './db/retention.js';
 export type { CheckpointResult } from './db/checkpoint.js';
 export type { HeadAppendResult, RejectReason } from './head/index.js';

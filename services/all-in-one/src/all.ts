@@ -8,6 +8,8 @@ import type { Bus } from '@promethium/bus';
 import { startDiscovery } from '@promethium/discovery-service';
 import { startScraper } from '@promethium/scraper-service';
 import { startStorageShard } from '@promethium/storage-service';
+import type { TsdbSettings } from '@promethium/storage-service';
+import type { ScraperServiceOptions } from '@promethium/scraper-service';
 import { createQueryService } from '@promethium/query-service';
 import type { StatusInfo } from '@promethium/query-service';
 
@@ -17,6 +19,10 @@ export interface AllInOneOptions {
   /** Each shard keeps its data in `<dataDir>/shard-<n>`. */
   dataDir: string;
   shards: number;
+  /** How every shard's store keeps data (`--storage.tsdb.*`). */
+  tsdb?: TsdbSettings;
+  /** How the scraper's writes are buffered and retried (`--storage.write.*`). */
+  write?: ScraperServiceOptions['write'];
   logger: Logger;
   registry: Registry;
   lookbackDeltaMs?: number;
@@ -56,6 +62,7 @@ export async function startAllInOne(opts: AllInOneOptions): Promise<AllInOne> {
         shard,
         replica: 'local',
         dataDir: join(opts.dataDir, `shard-${shard}`),
+        tsdb: opts.tsdb,
         logger: logger.child({ service: 'storage', shard }),
         registry,
       });
@@ -87,6 +94,7 @@ export async function startAllInOne(opts: AllInOneOptions): Promise<AllInOne> {
       shards,
       config,
       registry,
+      write: opts.write,
       logger: logger.child({ service: 'scraper' }),
     });
     stops.push(() => scraper.stop());

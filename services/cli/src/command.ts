@@ -56,18 +56,18 @@ export interface Command {
   start(ctx: CommandContext): Promise<StartedService>;
 }
 
-/** `--storage.shards`, shared by every command that talks to all shards. */
+/** `--shard.count`, shared by every command that talks to all shards. */
 export const shardsFlag: FlagSpec = {
-  name: 'storage.shards',
+  name: 'shard.count',
   type: 'number',
   default: 2,
   help: 'Number of storage shards series are spread over (each select fans out to all of them).',
 };
 
-/** Reads `--storage.shards` and checks it is a positive integer. */
+/** Reads `--shard.count` and checks it is a positive integer. */
 export function shardCount(flags: ParsedFlags): number {
-  const n = flags.number('storage.shards')!;
+  const n = flags.number('shard.count')!;
   if (!Number.isInteger(n) || n < 1)
-    throw new Error(`--storage.shards must be a positive integer, got ${n}`);
+    throw new Error(`--shard.count must be a positive integer, got ${n}`);
   return n;
 }

@@ -54,7 +54,7 @@ describe('ScrapeLoop', () => {
     await new Promise((r) => server.close(r));
   });
 
-  const startLoop = (extra = '') => {
+  const startLoop = (extra = '', into: Appendable = appendable) => {
     const config = parsePrometheusConfig(
       `scrape_configs:\n  - job_name: t\n    scrape_interval: 50ms\n    scrape_timeout: 40ms\n${extra}`,
       'p.yml',
@@ -64,7 +64,7 @@ describe('ScrapeLoop', () => {
       [{ source: '0', targets: [{ __address__: address }], labels: {} }],
       () => undefined,
     );
-    loop = new ScrapeLoop(target!, appendable, observer);
+    loop = new ScrapeLoop(target!, into, observer);
     loop.start();
   };
 
@@ -106,6 +106,36 @@ describe('ScrapeLoop', () => {
       job: 't',
       exported_job: 'inner',
     });
+  });
+
+  it('skips the ticks that come while a write is held up instead of running them later', async () => {
+    respond = (res) => res.end('a 1\n');
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const scrapeTimes: number[] = [];
+    const slow: Appendable = {
+      appender: () => {
+        let t = 0;
+        return {
+          append: (s) => void (t = s.t),
+          commit: async () => {
+            scrapeTimes.push(t);
+            await held;
+          },
+          rollback: () => undefined,
+        };
+      },
+    };
+    startLoop('', slow);
+    for (let i = 0; i < 400 && scrapeTimes.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    // Ten intervals pass while the first scrape's write is held.
+    await new Promise((r) => setTimeout(r, 500));
+    release();
+    for (let i = 0; i < 400 && scrapeTimes.length < 3; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    // Queued ticks would have run back to back; skipped ones leave the interval between scrapes.
+    expect(scrapeTimes[2]! - scrapeTimes[1]!).toBeGreaterThanOrEqual(40);
   });
 
   it.each([

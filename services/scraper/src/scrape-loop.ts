@@ -25,6 +25,7 @@ export class ScrapeLoop {
   // them skips rebuilding, sorting and re-hashing every series on every scrape.
   private previous = new Map<string, Labels>();
   private running: Promise<void> = Promise.resolve();
+  private busy = false;
 
   constructor(
     readonly target: Target,
@@ -51,7 +52,12 @@ export class ScrapeLoop {
   private tick(): void {
     if (this.controller.signal.aborted) return;
     this.timer = setTimeout(() => this.tick(), this.target.config.scrapeInterval);
-    this.running = this.running.then(() => this.scrapeOnce());
+    // As Prometheus's ticker does, a tick that comes while the last scrape is still being
+    // written (storage slow or away) is skipped, not queued: a backlog would burst out later
+    // and hold up stop().
+    if (this.busy) return;
+    this.busy = true;
+    this.running = this.scrapeOnce().finally(() => (this.busy = false));
   }
 
   private async scrapeOnce(): Promise<void> {

@@ -6,6 +6,7 @@ import type { Bus, Subscription, TargetSet } from '@promethium/bus';
 import type { TargetGroup } from '@promethium/model';
 import type { Appendable } from '@promethium/storage';
 import { ShardedAppendable } from '@promethium/storage-client';
+import type { ShardedWriteOptions } from '@promethium/storage-client';
 import { ScrapeLoop } from './scrape-loop.js';
 import { targetsFromGroups } from './target.js';
 import { scraperMetrics } from './metrics.js';
@@ -18,6 +19,8 @@ export interface ScraperServiceOptions {
   logger: Logger;
   registry: Registry;
   config: PrometheusConfig;
+  /** Bounds of the writes to storage; the defaults of ShardedAppendable where left out. */
+  write?: Pick<ShardedWriteOptions, 'bufferSamples' | 'maxRetryDurationMs'>;
 }
 
 /** A running scraper. */
@@ -32,12 +35,12 @@ export interface ScraperService {
  * to the storage shards their label sets hash to.
  */
 export async function startScraper(opts: ScraperServiceOptions): Promise<ScraperService> {
-  const pool = new ScrapePool(
-    new ShardedAppendable(opts.bus, opts.shards),
-    opts.logger,
-    opts.registry,
-    opts.config,
-  );
+  const writer = new ShardedAppendable(opts.bus, opts.shards, {
+    ...opts.write,
+    registry: opts.registry,
+    logger: opts.logger,
+  });
+  const pool = new ScrapePool(writer, opts.logger, opts.registry, opts.config);
   const subscription: Subscription = opts.bus.subscribe(subjects.allTargets, (msg) =>
     pool.update(codecs.targetSet.decode(msg.data)),
   );
@@ -57,6 +60,8 @@ export async function startScraper(opts: ScraperServiceOptions): Promise<Scraper
       stopped = true;
       await subscription.unsubscribe();
       await pool.stopAll();
+      // The loops' last samples (staleness markers) are stored or dropped before the bus closes.
+      await writer.close();
     },
   };
 }

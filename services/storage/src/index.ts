@@ -1,1 +1,7 @@
-export { startStorageShard, type StorageShard, type StorageShardOptions } from './shard.js';
+export {
+  startStorageShard,
+  type StorageShard,
+  type StorageShardOptions,
+  type TsdbSettings,
+} from './shard.js';
+export { answerSelect, type ChunkSelectable } from './select-answer.js';

@@ -73,11 +73,11 @@ describe('storage shards behind the bus', () => {
     await appender.commit();
 
     await eventually(async () =>
-      shards.every((s) => s.store.stats().samples > 0) ? true : undefined,
+      shards.every((s) => s.store.counters.appended > 0) ? true : undefined,
     );
     const expectedOnShard0 = samples.filter((s) => shardOf(s, SHARDS) === 0).length;
     await eventually(async () =>
-      shards[0]!.store.stats().series === expectedOnShard0 ? true : undefined,
+      shards[0]!.store.numSeries === expectedOnShard0 ? true : undefined,
     );
 
     const all = await eventually(async () => {

@@ -1,13 +1,25 @@
-import { Counter, Gauge } from 'prom-client';
-import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
-import { Matcher } from '@promethium/model';
-import type { Series } from '@promethium/model';
-import { codecs, encodeSeriesChunks, subjects } from '@promethium/bus';
-import type { Bus, BusMsg, ReplyStream, Subscription } from '@promethium/bus';
-import { openSqliteStore } from '@promethium/tsdb';
-import type { SqliteStore } from '@promethium/tsdb';
+import type { Registry } from 'prom-client';
+import { codecs, subjects } from '@promethium/bus';
+import type { Bus, BusMsg, Subscription } from '@promethium/bus';
+import { InvalidSampleError, openTsdb } from '@promethium/tsdb';
+import type { Tsdb } from '@promethium/tsdb';
 import { answerIndexStats, answerLabels } from './label-answers.js';
+import { answerSelect } from './select-answer.js';
+import { shardMetrics } from './shard-metrics.js';
+import type { ShardMetrics } from './shard-metrics.js';
+
+/** How a shard's store keeps data; the `--storage.tsdb.*` flags. */
+export interface TsdbSettings {
+  /** Default 15 days; 0 keeps data forever (unless the size limit removes it). */
+  retentionTimeMs?: number;
+  /** 0 (the default) sets no size limit. */
+  retentionSizeBytes?: number;
+  /** Default 0: out-of-order samples are refused. */
+  outOfOrderWindowMs?: number;
+  /** How often closed chunks go to disk and the WAL is truncated; default 1 minute. */
+  checkpointIntervalMs?: number;
+}
 
 /** What a storage shard needs; wired by the CLI (cluster) or all-in-one (one process). */
 export interface StorageShardOptions {
@@ -16,26 +28,42 @@ export interface StorageShardOptions {
   /** Names this replica's durable consumer; replicas of one shard consume independently. */
   replica: string;
   dataDir: string;
+  tsdb?: TsdbSettings;
   logger: Logger;
   registry: Registry;
 }
 
 /** A running storage shard. */
 export interface StorageShard {
-  readonly store: SqliteStore;
+  readonly store: Tsdb;
   stop(): Promise<void>;
 }
 
+const DEFAULT_CHECKPOINT_INTERVAL_MS = 60_000;
+
 /**
- * Starts one shard: consumes its durable write subject into a local store and answers
- * selects, label queries and index statistics (queue group per shard, so any replica
- * may answer).
+ * Starts one shard: opens its TSDB (replaying the WAL), consumes its durable write
+ * subject — a batch is acknowledged only once it is in the WAL — and answers selects,
+ * label queries and index statistics in a queue group per shard, so any replica may
+ * answer. Checkpoints and retention run on a timer.
  */
 export async function startStorageShard(opts: StorageShardOptions): Promise<StorageShard> {
   const { bus, shard, logger } = opts;
-  const store = await openSqliteStore({ path: opts.dataDir });
+  const settings = opts.tsdb ?? {};
+  const store = await openTsdb({
+    path: opts.dataDir,
+    outOfOrderWindowMs: settings.outOfOrderWindowMs ?? 0,
+    retention: { timeMs: settings.retentionTimeMs, sizeBytes: settings.retentionSizeBytes },
+    log: (level, msg, fields) => logger[level]({ shard, ...fields }, msg),
+  });
   const metrics = shardMetrics(opts.registry, shard, store);
+  const housekeeping = setInterval(
+    () => keepHouse(store, metrics, logger),
+    settings.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS,
+  );
+  housekeeping.unref();
 
+  const queue = { queue: `storage-${shard}` };
   const subscriptions: Subscription[] = [
     bus.consumeDurable(subjects.write(shard), `storage-${shard}-${opts.replica}`, (msg) =>
       ingest(store, msg, metrics, logger),
@@ -43,25 +71,24 @@ export async function startStorageShard(opts: StorageShardOptions): Promise<Stor
     bus.serve(
       subjects.select(shard),
       (req, reply) => answerSelect(store, req, reply, bus.maxMessageBytes),
-      {
-        queue: `storage-${shard}`,
-      },
+      queue,
     ),
     bus.serve(
       subjects.labels(shard),
       (req, reply) => answerLabels(store, req, reply, bus.maxMessageBytes),
-      { queue: `storage-${shard}` },
+      queue,
     ),
     bus.serve(
       subjects.tsdbStats(shard),
       (_req, reply) => answerIndexStats(store, reply, bus.maxMessageBytes),
-      { queue: `storage-${shard}` },
+      queue,
     ),
   ];
-  logger.info({ shard, dataDir: opts.dataDir }, 'storage shard started');
+  logger.info({ shard, dataDir: opts.dataDir, series: store.numSeries }, 'storage shard started');
   return {
     store,
     async stop() {
+      clearInterval(housekeeping);
       for (const s of subscriptions.reverse()) await s.unsubscribe();
       metrics.forget();
       await store.close();
@@ -69,88 +96,42 @@ export async function startStorageShard(opts: StorageShardOptions): Promise<Stor
   };
 }
 
-type ShardMetrics = ReturnType<typeof shardMetrics>;
-
-// Several shards may share one registry (one-process mode): metrics are created once per
-// registry and labelled by shard; the series gauge asks every registered store.
-const storesByRegistry = new WeakMap<Registry, Map<number, SqliteStore>>();
-
-function shardMetrics(registry: Registry, shard: number, store: SqliteStore) {
-  let stores = storesByRegistry.get(registry);
-  if (!stores) {
-    const created = new Map<number, SqliteStore>();
-    storesByRegistry.set(registry, (stores = created));
-    new Gauge({
-      name: 'promethium_storage_series',
-      help: 'Series held by the shard.',
-      labelNames: ['shard'],
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const [n, s] of created) this.set({ shard: String(n) }, s.stats().series);
-      },
-    });
-  }
-  stores.set(shard, store);
-  const counter = (name: string, help: string) =>
-    (
-      (registry.getSingleMetric(name) as Counter<'shard'> | undefined) ??
-      new Counter({ name, help, labelNames: ['shard'], registers: [registry] })
-    ).labels(String(shard));
-  return {
-    appended: counter('promethium_storage_samples_appended_total', 'Samples written to the shard.'),
-    duplicates: counter(
-      'promethium_storage_samples_duplicate_total',
-      'Samples ignored because the series already had a sample at that timestamp.',
-    ),
-    rejectedBatches: counter(
-      'promethium_storage_batches_rejected_total',
-      'Write batches that could not be decoded and were dropped.',
-    ),
-    forget: () => stores.delete(shard),
+/**
+ * Appends one write batch. Resolving acknowledges it, so this resolves only once the
+ * batch is in the WAL; a store failure (e.g. a full disk) throws and the batch is
+ * redelivered. A batch that cannot be decoded, or holds an invalid sample, never will
+ * succeed: it is dropped (acknowledged) and counted instead of redelivered forever.
+ */
+async function ingest(store: Tsdb, msg: BusMsg, metrics: ShardMetrics, logger: Logger) {
+  const drop = (err: unknown) => {
+    metrics.rejectedBatches.inc();
+    logger.error({ err, subject: msg.subject, bytes: msg.data.length }, 'dropping write batch');
   };
-}
-
-async function ingest(
-  store: SqliteStore,
-  msg: BusMsg,
-  metrics: ShardMetrics,
-  logger: Logger,
-): Promise<void> {
   let batch;
   try {
     batch = codecs.sampleBatch.decode(msg.data);
   } catch (err) {
-    // A batch that cannot be decoded never will be: drop it (acknowledged) instead of redelivering forever.
-    metrics.rejectedBatches.inc();
-    logger.error(
-      { err, subject: msg.subject, bytes: msg.data.length },
-      'dropping undecodable write batch',
-    );
+    drop(err);
     return;
   }
-  const result = await store.appendBatch(batch);
-  metrics.appended.inc(result.appended);
-  metrics.duplicates.inc(result.duplicates);
+  try {
+    store.appendBatch(batch);
+  } catch (err) {
+    if (err instanceof InvalidSampleError) return drop(err);
+    metrics.appendFailures.inc();
+    logger.error({ err, subject: msg.subject }, 'cannot store write batch; it will be redelivered');
+    throw err;
+  }
 }
 
-async function answerSelect(
-  store: SqliteStore,
-  req: BusMsg,
-  reply: ReplyStream,
-  maxChunkBytes: number,
-): Promise<void> {
-  let matchers: Matcher[];
-  let request;
+/** Checkpoints (closed chunks to disk, WAL truncated), then applies retention. */
+function keepHouse(store: Tsdb, metrics: ShardMetrics, logger: Logger): void {
   try {
-    request = codecs.selectRequest.decode(req.data);
-    matchers = request.matchers.map((m) => new Matcher(m.type, m.name, m.value));
+    const written = store.checkpoint();
+    const removed = store.applyRetention();
+    logger.debug({ ...written, ...removed }, 'checkpoint');
   } catch (err) {
-    await reply.error('bad_data', (err as Error).message);
-    return;
+    metrics.checkpointFailures.inc();
+    logger.error({ err }, 'checkpoint failed; the WAL keeps every batch until one succeeds');
   }
-  const series: Series[] = [];
-  for await (const s of store.querier(request.mint, request.maxt).select(matchers)) series.push(s);
-  for (const chunk of encodeSeriesChunks(series, maxChunkBytes)) await reply.write(chunk);
-  await reply.end();
 }

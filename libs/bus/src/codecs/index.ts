@@ -1,11 +1,12 @@
-import type { LabeledSample, Series } from '@promethium/model';
+import type { LabeledSample } from '@promethium/model';
+import { chunkedSeriesCodec } from './chunked-series.js';
 import type { Codec } from './codec.js';
 import { selectRequestCodec, targetSetCodec, targetSetsCodec } from './json-codecs.js';
 import type { SelectRequest, TargetSet } from './json-codecs.js';
 import { indexStatsChunkCodec, labelsRequestCodec, stringsChunkCodec } from './label-codecs.js';
 import type { IndexStatsChunk, LabelsRequest } from './label-codecs.js';
 import { sampleBatchCodec } from './sample-batch.js';
-import { seriesChunkCodec } from './series-chunk.js';
+import type { ChunkedSeries } from './wire-chunk.js';
 
 /** The codec of each message kind; see `subjects` for which subject carries which. */
 export const codecs: {
@@ -13,7 +14,7 @@ export const codecs: {
   readonly targetSets: Codec<TargetSet[]>;
   readonly selectRequest: Codec<SelectRequest>;
   readonly sampleBatch: Codec<LabeledSample[]>;
-  readonly seriesChunk: Codec<Series[]>;
+  readonly chunkedSeries: Codec<ChunkedSeries[]>;
   readonly labelsRequest: Codec<LabelsRequest>;
   readonly stringsChunk: Codec<string[]>;
   readonly indexStatsChunk: Codec<IndexStatsChunk>;
@@ -22,7 +23,7 @@ export const codecs: {
   targetSets: targetSetsCodec,
   selectRequest: selectRequestCodec,
   sampleBatch: sampleBatchCodec,
-  seriesChunk: seriesChunkCodec,
+  chunkedSeries: chunkedSeriesCodec,
   labelsRequest: labelsRequestCodec,
   stringsChunk: stringsChunkCodec,
   indexStatsChunk: indexStatsChunkCodec,

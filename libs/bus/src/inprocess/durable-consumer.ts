@@ -16,8 +16,8 @@ interface Retry {
 export class DurableCursor {
   /** The next log sequence not yet handed out. */
   next = 1;
-  /** Messages whose handler threw, due again at `at`. */
-  readonly retries: Retry[] = [];
+  /** The message whose handler threw, due again at `at`; no later message goes first. */
+  retry: Retry | undefined;
 }
 
 /** Runs one consumeDurable attachment: claims messages from the cursor and acknowledges them. */
@@ -51,13 +51,17 @@ export class DurableConsumerLoop {
       const now = Date.now();
       const claim = this.#claim(now);
       if (claim) await this.#deliver(claim.entry, claim.attempts);
-      else await this.#sleep(this.#nextRetryAt() - now);
+      else await this.#sleep((this.cursor.retry?.at ?? Infinity) - now);
     }
   }
 
   #claim(now: number): { entry: LogEntry; attempts: number } | undefined {
-    const due = this.cursor.retries.findIndex((r) => r.at <= now);
-    if (due >= 0) return this.cursor.retries.splice(due, 1)[0];
+    const { retry } = this.cursor;
+    if (retry) {
+      if (retry.at > now) return undefined;
+      this.cursor.retry = undefined;
+      return retry;
+    }
     const entry = this.log.next(this.cursor.next, this.filter, now);
     if (!entry) return undefined;
     this.cursor.next = entry.seq + 1;
@@ -78,12 +82,8 @@ export class DurableConsumerLoop {
         delayMs,
         err: errorMessage(err),
       });
-      this.cursor.retries.push({ entry, attempts: attempt, at: Date.now() + delayMs });
+      this.cursor.retry = { entry, attempts: attempt, at: Date.now() + delayMs };
     }
-  }
-
-  #nextRetryAt(): number {
-    return Math.min(Infinity, ...this.cursor.retries.map((r) => r.at));
   }
 
   #sleep(ms: number): Promise<void> {

@@ -72,16 +72,25 @@ export function durableName(consumer: string, filter: string): string {
   return `${consumer}_${digest}`;
 }
 
-/** Creates the durable consumer unless it exists; never changes an existing one. */
-export async function ensureConsumer(
+/**
+ * Readies the durable consumer for a new attachment: creates it when missing (from the
+ * stream's start) and, when it holds messages delivered but never acknowledged (its last
+ * reader died, or stopped at a failing message), recreates it at its ack floor so that
+ * those messages come again, in order, before any later one. Returns its name.
+ */
+export async function attachConsumer(
   jsm: JetStreamManager,
   consumer: string,
   filter: string,
 ): Promise<string> {
   const name = durableName(consumer, filter);
+  let startSeq: number | undefined;
   try {
-    await jsm.consumers.info(DURABLE_STREAM, name);
-    return name;
+    const info = await jsm.consumers.info(DURABLE_STREAM, name);
+    if (info.num_ack_pending === 0) return name;
+    // A consumer that acknowledged nothing since it was recreated reports a floor of 0.
+    startSeq = Math.max(info.ack_floor.stream_seq + 1, info.config.opt_start_seq ?? 1);
+    await jsm.consumers.delete(DURABLE_STREAM, name);
   } catch (err) {
     if (!(err instanceof JetStreamApiError) || err.code !== CONSUMER_NOT_FOUND) throw err;
   }
@@ -90,9 +99,11 @@ export async function ensureConsumer(
     description: `promethium consumer ${consumer} of ${filter}`,
     filter_subject: filter,
     ack_policy: AckPolicy.Explicit,
-    deliver_policy: DeliverPolicy.All,
     ack_wait: nanos(ACK_WAIT_MS),
     max_deliver: -1,
+    ...(startSeq === undefined
+      ? { deliver_policy: DeliverPolicy.All }
+      : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: startSeq }),
   };
   await jsm.consumers.add(DURABLE_STREAM, config);
   return name;

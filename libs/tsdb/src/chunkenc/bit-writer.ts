@@ -6,7 +6,8 @@ export const READ_PADDING_BYTES = 8;
 
 /**
  * An append-only stream of bits, most significant bit first, in a growable Uint8Array.
- * Bits are ORed into bytes that are still zero, so the stream never rewinds.
+ * Bits are ORed into bytes that are still zero, so the stream never rewinds. Chunks
+ * extend it, so that a chunk's stream and state are one object.
  */
 export class BitWriter {
   #buf: Uint8Array;
@@ -24,9 +25,19 @@ export class BitWriter {
    */
   static adopt(buf: Uint8Array, bitLength: number): BitWriter {
     const w = new BitWriter(0, 0);
-    w.#buf = buf;
-    w.#pos = bitLength;
+    w.continueFrom(buf, bitLength);
     return w;
+  }
+
+  /** Continues after the first `bitLength` bits of `buf`, as adopt() does, dropping what was written. */
+  protected continueFrom(buf: Uint8Array, bitLength: number): void {
+    this.#buf = buf;
+    this.#pos = bitLength;
+  }
+
+  /** The size to grow the array to when it must hold at least `minimum` bytes. */
+  protected grownCapacity(minimum: number): number {
+    return Math.max(minimum, this.#buf.length * 2);
   }
 
   /** Bits written so far, header included. */
@@ -97,7 +108,8 @@ export class BitWriter {
   }
 
   #grow(): void {
-    const next = new Uint8Array(this.#buf.length * 2);
+    // Room for the widest write (32 bits, up to 5 bytes) and the read padding after it.
+    const next = new Uint8Array(this.grownCapacity(this.byteLength + 5 + READ_PADDING_BYTES));
     next.set(this.#buf.subarray(0, this.byteLength));
     this.#buf = next;
   }

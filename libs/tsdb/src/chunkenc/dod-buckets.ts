@@ -7,15 +7,18 @@ import type { BitWriter } from './bit-writer.js';
 // seconds, hence its wider buckets. The ranges are Prometheus's (bitRange): one more
 // positive value than two's complement allows, kept for byte compatibility.
 
+/** 2^(bits-1) for every bucket width, so that no append computes a power. */
+const HALF = Array.from({ length: 65 }, (_, bits) => (bits === 0 ? 0 : 2 ** (bits - 1)));
+
 /** Whether `dod` fits a bucket of `bits` bits: -(2^(bits-1) - 1) <= dod <= 2^(bits-1). */
 export function fitsBucket(dod: number, bits: number): boolean {
-  const half = 2 ** (bits - 1);
+  const half = HALF[bits]!;
   return dod >= 1 - half && dod <= half;
 }
 
 /** The signed dod that the `bits` unsigned bits of a bucket stand for. */
 export function bucketValue(raw: number, bits: number): number {
-  const half = 2 ** (bits - 1);
+  const half = HALF[bits]!;
   return raw > half ? raw - 2 * half : raw;
 }
 
@@ -27,9 +30,10 @@ export function writeTimeDod(w: BitWriter, dod: number): void {
     w.writeBit(0);
     return;
   }
-  if (fitsBucket(dod, 14)) w.writeBits((0b10 << 14) | (dod & 0x3fff), 16);
-  else if (fitsBucket(dod, 17)) w.writeBits((0b110 << 17) | (dod & 0x1ffff), 20);
-  else if (fitsBucket(dod, 20)) w.writeBits((0b1110 << 20) | (dod & 0xfffff), 24);
+  // fitsBucket's ranges for 14, 17 and 20 bits, spelt out for the append path.
+  if (dod >= -0x1fff && dod <= 0x2000) w.writeBits((0b10 << 14) | (dod & 0x3fff), 16);
+  else if (dod >= -0xffff && dod <= 0x10000) w.writeBits((0b110 << 17) | (dod & 0x1ffff), 20);
+  else if (dod >= -0x7ffff && dod <= 0x80000) w.writeBits((0b1110 << 20) | (dod & 0xfffff), 24);
   else {
     w.writeBits(0b1111, 4);
     // Two's complement halves: floor keeps the sign in the high word, and ToInt32 of

@@ -5,7 +5,7 @@ export { IntegerChunk } from './integer-chunk.js';
 export { IntegerIterator } from './integer-iterator.js';
 export { isIntegerValue } from './integer-values.js';
 export { chunkFromBytes, iteratorFromBytes } from './from-bytes.js';
-export { appendToHeadChunk } from './head-chunk.js';
+export { appendToHeadChunk, chunksFromSamples } from './head-chunk.js';
 export { decodeAll, type DecodedSamples } from './decode.js';
 export { ChunkAppendError, ChunkCorruptError } from './errors.js';
 export { MAX_CHUNK_BYTES, SAMPLES_PER_CHUNK } from './limits.js';

@@ -10,7 +10,7 @@ import {
 } from './integer-values.js';
 import { TimedChunk, readForAppend } from './timed-chunk.js';
 
-/** Bytes a new chunk allocates; integer samples are small, and it doubles as needed. */
+/** Bytes a new chunk allocates; integer samples are small, and it grows as needed. */
 const INITIAL_CAPACITY = 64;
 
 /**
@@ -31,9 +31,9 @@ export class IntegerChunk extends TimedChunk<IntegerIterator> {
   readonly encoding = ChunkEncoding.integer;
   readonly #run = new IntegerRun();
 
-  /** An empty chunk. */
-  constructor() {
-    super(INITIAL_CAPACITY, MAX_INTEGER_SAMPLE_BYTES);
+  /** An empty chunk; `initialCapacity` bytes suit a chunk expected to grow that large (capacityFor). */
+  constructor(initialCapacity = INITIAL_CAPACITY) {
+    super(initialCapacity, MAX_INTEGER_SAMPLE_BYTES);
   }
 
   /**
@@ -60,8 +60,8 @@ export class IntegerChunk extends TimedChunk<IntegerIterator> {
       throw new ChunkAppendError(`value ${v} is not an integer below 2^53 in magnitude`);
     }
     this.writeTime(t);
-    if (stale) writeStaleMarker(this.w);
-    else writeIntegerValue(this.w, this.#run, v);
+    if (stale) writeStaleMarker(this);
+    else writeIntegerValue(this, this.#run, v);
     this.endAppend(t);
   }
 

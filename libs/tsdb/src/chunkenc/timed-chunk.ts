@@ -1,4 +1,4 @@
-import { BitWriter } from './bit-writer.js';
+import { BitWriter, READ_PADDING_BYTES } from './bit-writer.js';
 import type { Chunk, ChunkEncoding, ChunkIterator } from './chunk.js';
 import { writeTimeDod } from './dod-buckets.js';
 import { ChunkAppendError } from './errors.js';
@@ -7,28 +7,39 @@ import type { TimedIterator, TimeState } from './timed-iterator.js';
 import { checkNextTime } from './time-order.js';
 import { writeUvarint, writeVarint } from './varint.js';
 
+/** Slack on a chunk's expected final size, against samples a little larger than the past ones. */
+const GROWTH_MARGIN = 1.03;
+/** Growth at least, so a chunk whose samples grow never re-allocates often. */
+const MIN_GROWTH = 1.125;
+/** About what the header and first sample take (whole time and value), far above the rest. */
+const FIRST_SAMPLE_BYTES = 16;
+
+/** The capacity for a chunk expected to reach `bytes` bytes: the growth margin and read padding on top. */
+export function capacityFor(bytes: number): number {
+  return Math.ceil(bytes * GROWTH_MARGIN) + READ_PADDING_BYTES;
+}
+
 /**
  * What both chunk encodings share when writing: a 2-byte big-endian sample count, the
  * first timestamp as a varint, the second as a uvarint delta, then each timestamp as a
  * delta of delta in a prefix-coded bucket, each followed by a value the subclass encodes.
  */
-export abstract class TimedChunk<I extends TimedIterator> implements Chunk {
+export abstract class TimedChunk<I extends TimedIterator> extends BitWriter implements Chunk {
   abstract readonly encoding: ChunkEncoding;
-  protected w: BitWriter;
   #count = 0;
   #firstT = 0;
   #lastT = 0;
   #delta = 0;
 
   /**
-   * @param initialCapacity bytes a new chunk allocates; it doubles as needed.
+   * @param initialCapacity bytes a new chunk allocates; it grows as needed (grownCapacity).
    * @param maxSampleBytes the most one append can add, so isFull() leaves room for it.
    */
   protected constructor(
     initialCapacity: number,
     private readonly maxSampleBytes: number,
   ) {
-    this.w = new BitWriter(CHUNK_HEADER_BYTES, initialCapacity);
+    super(CHUNK_HEADER_BYTES, initialCapacity);
   }
 
   abstract append(t: number, v: number, stale?: boolean): void;
@@ -41,7 +52,7 @@ export abstract class TimedChunk<I extends TimedIterator> implements Chunk {
    */
   isFull(): boolean {
     return (
-      this.#count >= SAMPLES_PER_CHUNK || this.w.byteLength > MAX_CHUNK_BYTES - this.maxSampleBytes
+      this.#count >= SAMPLES_PER_CHUNK || this.byteLength > MAX_CHUNK_BYTES - this.maxSampleBytes
     );
   }
 
@@ -61,20 +72,12 @@ export abstract class TimedChunk<I extends TimedIterator> implements Chunk {
   }
 
   /**
-   * The encoded chunk, exact length. A view, not a copy: the next append changes its last
-   * byte and header, or leaves it behind on a new buffer; copy it to keep it.
-   */
-  bytes(): Uint8Array {
-    return this.w.bytes();
-  }
-
-  /**
    * An iterator over the samples present now (later appends are not seen); pass an old
    * iterator of this encoding to reuse it instead of allocating.
    */
   iterator(reuse?: ChunkIterator): I {
     const it = this.ownIterator(reuse);
-    it.reset(this.w.buffer, this.#count, this.w.bitLength);
+    it.reset(this.buffer, this.#count, this.bitLength);
     return it;
   }
 
@@ -86,7 +89,7 @@ export abstract class TimedChunk<I extends TimedIterator> implements Chunk {
   protected checkAppend(t: number): void {
     if (this.isFull()) {
       throw new ChunkAppendError(
-        `chunk is full (${this.#count} samples, ${this.w.byteLength} bytes)`,
+        `chunk is full (${this.#count} samples, ${this.byteLength} bytes)`,
       );
     }
     checkNextTime(t, this.#count, this.#lastT);
@@ -94,15 +97,14 @@ export abstract class TimedChunk<I extends TimedIterator> implements Chunk {
 
   /** Writes `t`, checked by checkAppend; returns whether it is the chunk's first sample. */
   protected writeTime(t: number): boolean {
-    const w = this.w;
     if (this.#count === 0) {
-      writeVarint(w, t);
+      writeVarint(this, t);
       this.#firstT = t;
       return true;
     }
     const delta = t - this.#lastT;
-    if (this.#count === 1) writeUvarint(w, delta);
-    else writeTimeDod(w, delta - this.#delta);
+    if (this.#count === 1) writeUvarint(this, delta);
+    else writeTimeDod(this, delta - this.#delta);
     this.#delta = delta;
     return false;
   }
@@ -111,13 +113,32 @@ export abstract class TimedChunk<I extends TimedIterator> implements Chunk {
   protected endAppend(t: number): void {
     this.#lastT = t;
     this.#count++;
-    this.w.setUint16(0, this.#count);
+    this.setUint16(0, this.#count);
+  }
+
+  /**
+   * Grows to the size the chunk would reach at SAMPLES_PER_CHUNK samples at its bytes per
+   * sample so far (a little more, never past a full chunk's size): series are regular, so
+   * a chunk grows once or twice and ends with little slack, where doubling wastes a quarter
+   * on average. An open chunk per series makes that slack the head's memory.
+   */
+  protected override grownCapacity(minimum: number): number {
+    const used = this.byteLength;
+    const later = Math.max(this.#count - 1, 1);
+    const perSample = Math.max(used - FIRST_SAMPLE_BYTES, 1) / later;
+    const expected = used + perSample * Math.max(SAMPLES_PER_CHUNK - this.#count, 1);
+    const largest = MAX_CHUNK_BYTES + this.maxSampleBytes + READ_PADDING_BYTES;
+    return Math.max(
+      minimum,
+      Math.min(capacityFor(expected), largest),
+      Math.ceil(used * MIN_GROWTH),
+    );
   }
 
   /** Continues writing after the samples of `padded`, as a reading iterator left them. */
   protected restoreTime(padded: Uint8Array, state: TimeState): void {
     // The padding bits after the last sample were checked to be zero; new bits go there.
-    this.w = BitWriter.adopt(padded, state.bitLength);
+    this.continueFrom(padded, state.bitLength);
     this.#count = state.count;
     this.#firstT = state.firstT;
     this.#lastT = state.lastT;

@@ -13,7 +13,7 @@ import { MAX_SAMPLE_BYTES } from './limits.js';
 import { TimedChunk, readForAppend } from './timed-chunk.js';
 import { NO_WINDOW, XorIterator } from './xor-iterator.js';
 
-/** Bytes a new chunk allocates (Prometheus's chunkAllocationSize); it doubles as needed. */
+/** Bytes a new chunk allocates (Prometheus's chunkAllocationSize); it grows as needed. */
 const INITIAL_CAPACITY = 128;
 
 /** Leading zeros are stored in 5 bits, so longer runs are stored as 31. */
@@ -36,9 +36,9 @@ export class XorChunk extends TimedChunk<XorIterator> {
   #leading = NO_WINDOW;
   #trailing = 0;
 
-  /** An empty chunk. */
-  constructor() {
-    super(INITIAL_CAPACITY, MAX_SAMPLE_BYTES);
+  /** An empty chunk; `initialCapacity` bytes suit a chunk expected to grow that large (capacityFor). */
+  constructor(initialCapacity = INITIAL_CAPACITY) {
+    super(initialCapacity, MAX_SAMPLE_BYTES);
   }
 
   /**
@@ -78,7 +78,7 @@ export class XorChunk extends TimedChunk<XorIterator> {
       hi = loadedHi();
       lo = loadedLo();
     }
-    if (this.writeTime(t)) this.w.writeBits64(hi, lo, 64);
+    if (this.writeTime(t)) this.writeBits64(hi, lo, 64);
     else this.#writeValue(hi, lo);
     this.#hi = hi;
     this.#lo = lo;
@@ -90,19 +90,18 @@ export class XorChunk extends TimedChunk<XorIterator> {
   }
 
   #writeValue(hi: number, lo: number): void {
-    const w = this.w;
     const xh = hi ^ this.#hi;
     const xl = lo ^ this.#lo;
     if ((xh | xl) === 0) {
-      w.writeBit(0);
+      this.writeBit(0);
       return;
     }
     let leading = xh !== 0 ? Math.clz32(xh) : 32 + Math.clz32(xl);
     if (leading > MAX_LEADING) leading = MAX_LEADING;
     const trailing = xl !== 0 ? trailingZeros(xl) : 32 + trailingZeros(xh);
     if (this.#leading !== NO_WINDOW && leading >= this.#leading && trailing >= this.#trailing) {
-      w.writeBits(0b10, 2);
-      writeShifted(w, xh, xl, this.#trailing, 64 - this.#leading - this.#trailing);
+      this.writeBits(0b10, 2);
+      writeShifted(this, xh, xl, this.#trailing, 64 - this.#leading - this.#trailing);
       return;
     }
     this.#leading = leading;
@@ -110,8 +109,8 @@ export class XorChunk extends TimedChunk<XorIterator> {
     const significant = 64 - leading - trailing;
     // 64 significant bits do not fit 6 bits; they are written as 0, which never occurs
     // otherwise (no significant bits means an unchanged value, stored as a single 0).
-    w.writeBits((0b11 << 11) | (leading << 6) | (significant & 63), 13);
-    writeShifted(w, xh, xl, trailing, significant);
+    this.writeBits((0b11 << 11) | (leading << 6) | (significant & 63), 13);
+    writeShifted(this, xh, xl, trailing, significant);
   }
 }
 

@@ -1,5 +1,5 @@
-import type { Sample } from '@promethium/model';
-import { appendToHeadChunk } from '../chunkenc/index.js';
+import type BetterSqlite3 from 'better-sqlite3';
+import { chunksFromSamples } from '../chunkenc/index.js';
 import type { Chunk } from '../chunkenc/index.js';
 import type { Head } from '../head/index.js';
 import type { MemSeries } from '../head/index.js';
@@ -16,37 +16,52 @@ export interface CheckpointResult {
   readonly headChunks: number;
 }
 
+/** A series' part of a checkpoint: its chunks to persist and its open chunk when changed. */
+interface SeriesWrite {
+  readonly series: MemSeries;
+  readonly chunks: readonly Chunk[];
+  readonly open: Chunk | undefined;
+}
+
 /**
- * Makes everything the log holds up to now durable elsewhere, then truncates the log:
- * new series go to the series table, cut chunks and out-of-order samples to the chunks
- * table (and out of memory), changed open chunks to head_chunks. Call inside one
- * transaction, so a crash leaves either the old checkpoint and the whole log or the new one.
+ * Makes everything the log holds up to now durable elsewhere, then truncates the log, in
+ * one transaction: new series go to the series table, cut chunks and out-of-order samples
+ * to the chunks table, changed open chunks to head_chunks. Memory forgets what went to
+ * disk only after the commit, so a failed checkpoint (e.g. a full disk) changes nothing
+ * and the next one writes it all again.
  */
 export function writeCheckpoint(
+  conn: BetterSqlite3.Database,
   head: Head,
   unsaved: Set<MemSeries>,
   stmts: TsdbStatements,
   wal: WriteAheadLog,
 ): CheckpointResult {
   const seq = wal.lastSeq();
-  let chunks = 0;
-  let headChunks = 0;
-  for (const series of unsaved) stmts.insertSeries.run(series.ref, encodeLabels(series.labels));
+  const writes: SeriesWrite[] = [];
   for (const series of head.allSeries()) {
-    for (const chunk of series.cut) chunks += saveChunk(stmts, series, chunk);
-    series.cut = [];
-    for (const chunk of chunksOf(series.ooo)) chunks += saveChunk(stmts, series, chunk);
-    series.ooo = [];
-    if (series.dirty && series.open) {
-      stmts.upsertHeadChunk.run(series.ref, series.open.encoding, series.open.bytes());
-      series.dirty = false;
-      headChunks++;
-    }
+    const chunks = [...series.cut, ...chunksFromSamples(series.ooo)];
+    const open = series.dirty ? series.open : undefined;
+    if (chunks.length > 0 || open) writes.push({ series, chunks, open });
   }
-  const result = { seq, series: unsaved.size, chunks, headChunks };
+  let chunks = 0;
+  conn.transaction(() => {
+    for (const series of unsaved) stmts.insertSeries.run(series.ref, encodeLabels(series.labels));
+    for (const w of writes) {
+      for (const chunk of w.chunks) chunks += saveChunk(stmts, w.series, chunk);
+      if (w.open) stmts.upsertHeadChunk.run(w.series.ref, w.open.encoding, w.open.bytes());
+    }
+    stmts.setMeta.run(CHECKPOINT_SEQ, seq);
+    wal.truncateBefore(seq + 1);
+  })();
+  for (const w of writes) forgetPersisted(w);
+  const result = {
+    seq,
+    series: unsaved.size,
+    chunks,
+    headChunks: writes.filter((w) => w.open).length,
+  };
   unsaved.clear();
-  stmts.setMeta.run(CHECKPOINT_SEQ, seq);
-  wal.truncateBefore(seq + 1);
   return result;
 }
 
@@ -55,18 +70,19 @@ function saveChunk(stmts: TsdbStatements, series: MemSeries, chunk: Chunk): numb
   const maxt = chunk.maxTime();
   if (mint === undefined || maxt === undefined) return 0;
   stmts.insertChunk.run(series.ref, mint, maxt, chunk.encoding, chunk.bytes());
-  if (maxt > series.persistedMaxT) series.persistedMaxT = maxt;
-  if (mint < series.minT) series.minT = mint;
   return 1;
 }
 
-/** Out-of-order samples (sorted, unique times) as chunks of their own, encoded as the head's. */
-function chunksOf(samples: readonly Sample[]): Chunk[] {
-  const chunks: Chunk[] = [];
-  let open: Chunk | undefined;
-  for (const s of samples) {
-    open = appendToHeadChunk(open, s.t, s.v, s.stale === true, (full) => chunks.push(full));
+// Runs after the commit and before any append (all of this is synchronous), so the cut
+// chunks and out-of-order samples are exactly those written.
+function forgetPersisted({ series, chunks, open }: SeriesWrite): void {
+  for (const chunk of chunks) {
+    const mint = chunk.minTime();
+    const maxt = chunk.maxTime();
+    if (mint === undefined || maxt === undefined) continue;
+    if (maxt > series.persistedMaxT) series.persistedMaxT = maxt;
+    if (mint < series.minT) series.minT = mint;
   }
-  if (open) chunks.push(open);
-  return chunks;
+  series.clearPersisted();
+  if (open) series.dirty = false;
 }

@@ -10,12 +10,13 @@ import { StoreOpenError } from '../errors.js';
 import { Head } from '../head/index.js';
 import type { MemSeries } from '../head/index.js';
 import { MemPostings } from '../index/index.js';
-import { WriteAheadLog, decodeLabels } from '../wal/index.js';
+import { RefSamples, WriteAheadLog, decodeLabels } from '../wal/index.js';
 import type { WalCorruption } from '../wal/index.js';
 import type { RetentionPolicy } from './retention.js';
 import { CHECKPOINT_SEQ, TSDB_SCHEMA_VERSION, createTsdbSchema } from './schema.js';
 import type { TsdbSchema } from './schema.js';
 import { prepareTsdbStatements } from './statements.js';
+import { findTornWalTail } from './sqlite-wal-tail.js';
 import { Tsdb } from './tsdb.js';
 
 /** Where and how to open a store. */
@@ -46,6 +47,15 @@ export async function openTsdb(opts: TsdbOptions): Promise<Tsdb> {
   let conn: BetterSqlite3.Database;
   try {
     await mkdir(opts.path, { recursive: true });
+    const torn = findTornWalTail(file);
+    if (torn)
+      opts.log?.(
+        'error',
+        'SQLite WAL file torn: SQLite drops the frames after its last intact commit',
+        {
+          ...torn,
+        },
+      );
     conn = new Database(file);
   } catch (err) {
     throw new StoreOpenError(`cannot open ${file}: ${(err as Error).message}`, { cause: err });
@@ -132,8 +142,11 @@ async function load(
         ),
       );
   }
+  // Series were registered before their times were known; the out-of-order window and
+  // retention count back from the head's newest time, so it must include them.
   for (const series of head.allSeries()) {
     if (series.persistedMaxT > series.maxT) setTipFromDisk(series);
+    head.noteTime(series.maxT);
   }
   const meta = await db
     .selectFrom('meta')
@@ -171,6 +184,12 @@ async function load(
   return tsdb;
 }
 
+/**
+ * Samples of log records replay holds before appending them series by series
+ * (Head.appendLogged): more make each series' turn longer, at 21 bytes a sample.
+ */
+const REPLAY_WINDOW_SAMPLES = 1 << 20;
+
 /** Applies the log after the checkpoint; every logged sample was accepted once, so only order decides. */
 function replay(
   head: Head,
@@ -181,18 +200,17 @@ function replay(
 ): { records: number; samples: number } {
   let records = 0;
   let samples = 0;
-  for (const { record } of wal.replay(fromSeq, onCorruption)) {
-    for (const { ref, labels } of record.series) unsaved.add(head.restore(ref, labels));
-    for (const sample of record.samples) {
-      const series = head.series(sample.ref);
-      if (!series) continue;
-      if (sample.t > series.maxT) series.appendInOrder(sample.t, sample.v, sample.stale === true);
-      else series.appendOutOfOrder(sample);
-      head.noteTime(sample.t);
-      samples++;
-    }
+  const window = new RefSamples(REPLAY_WINDOW_SAMPLES);
+  for (const { series } of wal.replay(fromSeq, window, onCorruption)) {
+    // A record's series come before any sample of theirs, so restoring them at once is early enough.
+    for (const { ref, labels } of series) unsaved.add(head.restore(ref, labels));
     records++;
+    if (window.length >= REPLAY_WINDOW_SAMPLES) {
+      samples += head.appendLogged(window);
+      window.truncate(0);
+    }
   }
+  samples += head.appendLogged(window);
   return { records, samples };
 }
 

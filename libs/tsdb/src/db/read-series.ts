@@ -2,13 +2,13 @@ import type { Sample } from '@promethium/model';
 import { iteratorFromBytes } from '../chunkenc/index.js';
 import type { ChunkIterator } from '../chunkenc/index.js';
 import type { MemSeries } from '../head/index.js';
+import { seriesChunks } from './select-chunks.js';
+import type { EncodedChunk } from './select-chunks.js';
 import type { TsdbStatements } from './statements.js';
 
 /**
- * Every sample of `series` in [mint, maxt], ascending, one per timestamp: its chunks on
- * disk, then the head's cut and open chunks and out-of-order samples. Chunks may overlap
- * (out-of-order chunks); at a timestamp held twice the sample read first (older storage)
- * is kept. Runs synchronously, so a checkpoint never moves chunks mid-read.
+ * Every sample of `series` in [mint, maxt], ascending, one per timestamp, read from its
+ * chunks (seriesChunks) by chunksToSamples.
  */
 export function readSeries(
   series: MemSeries,
@@ -17,17 +17,31 @@ export function readSeries(
   maxt: number,
   it: ChunkIterator,
 ): Sample[] {
+  return chunksToSamples(seriesChunks(series, stmts, mint, maxt), mint, maxt, it);
+}
+
+/**
+ * The samples of a series' chunks in [mint, maxt], ascending, one per timestamp. Chunks
+ * may overlap (out-of-order chunks); at a timestamp held twice the sample of the earlier
+ * chunk in `chunks` is kept, so list older storage first (as seriesChunks does). Pass an
+ * iterator to reuse it.
+ * @throws ChunkCorruptError when a chunk's encoding is unknown or its bytes do not decode.
+ */
+export function chunksToSamples(
+  chunks: readonly EncodedChunk[],
+  mint: number,
+  maxt: number,
+  it?: ChunkIterator,
+): Sample[] {
   const runs: Sample[][] = [];
-  if (series.persistedMaxT >= mint) {
-    for (const row of stmts.chunksOf.iterate(series.ref, mint, maxt)) {
-      runs.push(samplesIn(iteratorFromBytes(row.encoding, row.data, it), mint, maxt));
-    }
+  let reuse = it;
+  for (const chunk of chunks) {
+    if (chunk.maxT < mint || chunk.minT > maxt) continue;
+    reuse = iteratorFromBytes(chunk.encoding, chunk.bytes, reuse);
+    const run = samplesIn(reuse, mint, maxt);
+    if (run.length > 0) runs.push(run);
   }
-  for (const chunk of series.cut) runs.push(samplesIn(chunk.iterator(it), mint, maxt));
-  if (series.open) runs.push(samplesIn(series.open.iterator(it), mint, maxt));
-  const ooo = series.ooo.filter((s) => s.t >= mint && s.t <= maxt);
-  if (ooo.length > 0) runs.push(ooo);
-  return mergeRuns(runs.filter((r) => r.length > 0));
+  return mergeRuns(runs);
 }
 
 function samplesIn(it: ChunkIterator, mint: number, maxt: number): Sample[] {

@@ -76,7 +76,7 @@ function removeEmptySeries(parts: RetentionParts, cutoff: number): MemSeries[] {
 }
 
 /** Bytes of the database's pages in use (free pages not counted). */
-function usedBytes(conn: BetterSqlite3.Database): number {
+export function usedBytes(conn: BetterSqlite3.Database): number {
   const pages = conn.pragma('page_count', { simple: true }) as number;
   const free = conn.pragma('freelist_count', { simple: true }) as number;
   const size = conn.pragma('page_size', { simple: true }) as number;

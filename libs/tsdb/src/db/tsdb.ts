@@ -12,20 +12,22 @@ import type {
 } from '@promethium/storage';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { BufferingAppender } from '../appender.js';
 import { XorIterator } from '../chunkenc/index.js';
-import { InvalidSampleError, StoreClosedError, StoreWriteError } from '../errors.js';
+import { StoreClosedError, StoreWriteError } from '../errors.js';
 import type { Head, HeadAppendResult, MemSeries } from '../head/index.js';
 import { postingsForMatchers } from '../index/index.js';
 import type { MemPostings } from '../index/index.js';
 import type { WriteAheadLog } from '../wal/index.js';
-import { encodeWalRecord } from '../wal/index.js';
+import { WalRecordEncoder } from '../wal/index.js';
+import { BufferingAppender } from './appender.js';
 import { writeCheckpoint } from './checkpoint.js';
 import type { CheckpointResult } from './checkpoint.js';
 import { readSeries } from './read-series.js';
-import { applyRetention } from './retention.js';
+import { applyRetention, usedBytes } from './retention.js';
 import type { RetentionPolicy, RetentionResult } from './retention.js';
 import type { TsdbSchema } from './schema.js';
+import { seriesChunks } from './select-chunks.js';
+import type { ChunkSeries } from './select-chunks.js';
 import type { TsdbStatements } from './statements.js';
 
 /** The open handles and loaded state a Tsdb works with; assembled by openTsdb. */
@@ -47,6 +49,7 @@ export interface TsdbCounters {
   outOfOrderAppended: number;
   same: number;
   rejected: HeadAppendResult['rejected'];
+  seriesCreated: number;
   checkpoints: number;
   chunksWritten: number;
   chunksRemoved: number;
@@ -61,11 +64,13 @@ export interface TsdbCounters {
 export class Tsdb implements Queryable, LabelQueryable, IndexStatsSource, Appendable {
   readonly #p: TsdbParts;
   readonly #it = new XorIterator();
+  readonly #encoder = new WalRecordEncoder();
   readonly counters: TsdbCounters = {
     appended: 0,
     outOfOrderAppended: 0,
     same: 0,
     rejected: { out_of_order: 0, duplicate_sample: 0, too_old: 0 },
+    seriesCreated: 0,
     checkpoints: 0,
     chunksWritten: 0,
     chunksRemoved: 0,
@@ -83,6 +88,11 @@ export class Tsdb implements Queryable, LabelQueryable, IndexStatsSource, Append
     return this.#p.head.size;
   }
 
+  /** Bytes of the database's pages in use, the write-ahead log included. */
+  storageBytes(): number {
+    return usedBytes(this.#p.conn);
+  }
+
   /** Bytes of records in the write-ahead log. */
   walBytes(): number {
     return this.#p.wal.sizeBytes();
@@ -97,11 +107,10 @@ export class Tsdb implements Queryable, LabelQueryable, IndexStatsSource, Append
    */
   appendBatch(samples: readonly LabeledSample[]): HeadAppendResult {
     this.#assertOpen('append');
-    const batch = toSeries(samples);
-    const prepared = this.#p.head.prepare(batch);
+    const prepared = this.#p.head.prepare(samples);
     if (prepared.record.samples.length > 0) {
       try {
-        this.#p.wal.append(encodeWalRecord(prepared.record));
+        this.#p.wal.append(this.#encoder.encode(prepared.record));
       } catch (err) {
         throw new StoreWriteError(
           `cannot log ${prepared.record.samples.length} samples: ${(err as Error).message}`,
@@ -111,15 +120,13 @@ export class Tsdb implements Queryable, LabelQueryable, IndexStatsSource, Append
     }
     this.#p.head.commit(prepared);
     for (const s of prepared.created) this.#p.unsaved.add(s);
+    this.counters.seriesCreated += prepared.created.length;
     this.#count(prepared.result);
     return prepared.result;
   }
 
   appender(): Appender {
-    return new BufferingAppender(async (samples) => {
-      const r = this.appendBatch(samples);
-      return { appended: r.appended, duplicates: r.same, outOfOrder: r.outOfOrder };
-    });
+    return new BufferingAppender((samples) => this.appendBatch(samples));
   }
 
   /**
@@ -130,7 +137,7 @@ export class Tsdb implements Queryable, LabelQueryable, IndexStatsSource, Append
     this.#assertOpen('checkpoint');
     const { conn, head, unsaved, stmts, wal } = this.#p;
     try {
-      const result = conn.transaction(() => writeCheckpoint(head, unsaved, stmts, wal))();
+      const result = writeCheckpoint(conn, head, unsaved, stmts, wal);
       this.counters.checkpoints++;
       this.counters.chunksWritten += result.chunks;
       return result;
@@ -158,12 +165,14 @@ export class Tsdb implements Queryable, LabelQueryable, IndexStatsSource, Append
   labelQuerier(mint: number, maxt: number): LabelQuerier {
     return {
       labelNames: async (matchers) => {
+        this.#assertOpen('query label names');
         const names = new Set<string>();
         for (const s of this.#matching(matchers, mint, maxt))
           for (const [n] of s.labels) names.add(n);
         return [...names].sort();
       },
       labelValues: async (name, matchers) => {
+        this.#assertOpen('query label values');
         const values = new Set<string>();
         for (const s of this.#matching(matchers, mint, maxt)) {
           const v = s.labels.get(name);
@@ -175,6 +184,7 @@ export class Tsdb implements Queryable, LabelQueryable, IndexStatsSource, Append
   }
 
   async indexStats(): Promise<IndexStats> {
+    this.#assertOpen('compute index stats');
     const { postings, head } = this.#p;
     const pairs = postings.labelPairCounts();
     let minTime = Number.POSITIVE_INFINITY;
@@ -182,24 +192,54 @@ export class Tsdb implements Queryable, LabelQueryable, IndexStatsSource, Append
     return { numSeries: head.size, minTime, maxTime: head.maxTime, pairs };
   }
 
-  /** Checkpoints and closes the database; later calls throw StoreClosedError. */
+  /**
+   * Checkpoints and closes the database; later calls throw StoreClosedError. When the
+   * checkpoint fails (e.g. a full disk) the database still closes, the WAL keeping every
+   * batch for the next open, and the failure is thrown afterwards.
+   */
   async close(): Promise<void> {
     if (this.#closed) return;
-    this.checkpoint();
+    let failure: unknown;
+    try {
+      this.checkpoint();
+    } catch (err) {
+      failure = err;
+    }
     this.#closed = true;
     await this.#p.db.destroy();
     if (this.#p.conn.open) this.#p.conn.close();
+    if (failure !== undefined) throw failure;
+  }
+
+  /**
+   * Each series matching every matcher that has chunks overlapping [mint, maxt], with
+   * those chunks (seriesChunks: stored bytes, snapshots of the head's), sorted by labels as
+   * querier().select yields them; chunksToSamples turns one into that select's samples
+   * (none, when no sample falls inside [mint, maxt]).
+   */
+  *selectChunks(matchers: readonly Matcher[], mint: number, maxt: number): Generator<ChunkSeries> {
+    for (const series of this.#sortedMatching(matchers, mint, maxt)) {
+      const chunks = seriesChunks(series, this.#p.stmts, mint, maxt);
+      if (chunks.length > 0) yield { labels: series.labels, chunks };
+    }
   }
 
   async *#select(matchers: readonly Matcher[], mint: number, maxt: number): AsyncGenerator<Series> {
+    for (const series of this.#sortedMatching(matchers, mint, maxt)) {
+      const samples = readSeries(series, this.#p.stmts, mint, maxt, this.#it);
+      if (samples.length > 0) yield { labels: series.labels, samples };
+    }
+  }
+
+  /** #matching sorted by labels; throws StoreClosedError once the store is closed. */
+  *#sortedMatching(matchers: readonly Matcher[], mint: number, maxt: number): Generator<MemSeries> {
     this.#assertOpen('select');
     const found = [...this.#matching(matchers, mint, maxt)].sort((a, b) =>
       compareLabels(a.labels, b.labels),
     );
     for (const series of found) {
-      if (this.#closed) throw new StoreClosedError('select');
-      const samples = readSeries(series, this.#p.stmts, mint, maxt, this.#it);
-      if (samples.length > 0) yield { labels: series.labels, samples };
+      this.#assertOpen('select');
+      yield series;
     }
   }
 
@@ -232,18 +272,4 @@ export class Tsdb implements Queryable, LabelQueryable, IndexStatsSource, Append
   #assertOpen(operation: string): void {
     if (this.#closed) throw new StoreClosedError(operation);
   }
-}
-
-/** Groups consecutive samples of one label set, validating each. */
-function toSeries(samples: readonly LabeledSample[]): Series[] {
-  const out: { labels: LabeledSample['labels']; samples: LabeledSample[] }[] = [];
-  let last: (typeof out)[number] | undefined;
-  samples.forEach((s, i) => {
-    if (s.labels.size === 0) throw new InvalidSampleError(i, 'the label set is empty');
-    if (!Number.isSafeInteger(s.t))
-      throw new InvalidSampleError(i, `timestamp ${s.t} is not an integer`);
-    if (last && (last.labels === s.labels || last.labels.equals(s.labels))) last.samples.push(s);
-    else out.push((last = { labels: s.labels, samples: [s] }));
-  });
-  return out;
 }

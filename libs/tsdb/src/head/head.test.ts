@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { Labels } from '@promethium/model';
-import type { Sample, Series } from '@promethium/model';
+import type { LabeledSample, Sample, Series } from '@promethium/model';
+import { RefSamples } from '../wal/index.js';
+import { InvalidSampleError } from '../errors.js';
 import { Head } from './head.js';
 import type { SeriesListener } from './head.js';
 import type { MemSeries } from './mem-series.js';
@@ -11,16 +13,31 @@ const down = Labels.fromRecord({ __name__: 'up', job: 'b' });
 function newHead(outOfOrderWindowMs = 0) {
   const events: string[] = [];
   const listener: SeriesListener = {
-    added: (s) => events.push(`+${s.ref}`),
+    added: (s) => {
+      events.push(`+${s.ref}`);
+      return s.labels;
+    },
     removed: (list) => events.push(...list.map((s) => `-${s.ref}`)),
   };
   return { head: new Head({ outOfOrderWindowMs, listener }), events };
 }
 
+/** The batch as appendBatch receives it: each series' samples in turn. */
 function write(head: Head, batch: Series[]) {
-  const prepared = head.prepare(batch);
+  const samples: LabeledSample[] = batch.flatMap((s) =>
+    s.samples.map((x) => ({ ...x, labels: s.labels })),
+  );
+  const prepared = head.prepare(samples);
   head.commit(prepared);
   return prepared;
+}
+
+function logged(samples: RefSamples): (Sample & { ref: number })[] {
+  return Array.from({ length: samples.length }, (_, i) =>
+    samples.isStale(i)
+      ? { ref: samples.ref(i), t: samples.t(i), v: Number.NaN, stale: true }
+      : { ref: samples.ref(i), t: samples.t(i), v: samples.v(i) },
+  );
 }
 
 function samplesOf(series: MemSeries): Sample[] {
@@ -51,6 +68,11 @@ describe('Head', () => {
       [1, up.key()],
       [2, down.key()],
     ]);
+    expect(logged(prepared.record.samples)).toEqual([
+      { ref: 1, t: 1, v: 1 },
+      { ref: 1, t: 2, v: 2 },
+      { ref: 2, t: 1, v: Number.NaN, stale: true },
+    ]);
     expect(events).toEqual(['+1', '+2']);
     expect(samplesOf(head.seriesByLabels(up)!)).toEqual([
       { t: 1, v: 1 },
@@ -62,7 +84,7 @@ describe('Head', () => {
 
   it('changes nothing before commit', () => {
     const { head, events } = newHead();
-    head.prepare([{ labels: up, samples: [{ t: 1, v: 1 }] }]);
+    head.prepare([{ labels: up, t: 1, v: 1 }]);
     expect(head.size).toBe(0);
     expect(events).toEqual([]);
   });
@@ -82,7 +104,7 @@ describe('Head', () => {
     ]);
     expect(again.result).toMatchObject({ appended: 0, same: 1 });
     expect(again.result.rejected).toEqual({ out_of_order: 0, duplicate_sample: 2, too_old: 0 });
-    expect(again.record.samples).toEqual([]);
+    expect(again.record.samples.length).toBe(0);
   });
 
   it('compares NaNs and staleness markers by identity, as bits', () => {
@@ -153,15 +175,72 @@ describe('Head', () => {
     expect(series.ooo).toEqual([{ t: 92, v: 2 }]);
   });
 
-  it('neither logs nor creates a series whose every sample was refused', () => {
+  it('logs nothing for a batch whose every sample was refused', () => {
     const { head } = newHead();
     write(head, [{ labels: up, samples: [{ t: 5, v: 1 }] }]);
-    const prepared = write(head, [
-      { labels: up, samples: [{ t: 4, v: 1 }] },
-      { labels: down, samples: [] },
-    ]);
-    expect(prepared.record).toEqual({ series: [], samples: [] });
+    const prepared = write(head, [{ labels: up, samples: [{ t: 4, v: 1 }] }]);
+    expect(prepared.record.series).toEqual([]);
+    expect(prepared.record.samples.length).toBe(0);
     expect(head.size).toBe(1);
+  });
+
+  it('finds a series again under equal labels of another object, also within a batch', () => {
+    const { head } = newHead();
+    const prepared = write(head, [
+      { labels: up, samples: [{ t: 1, v: 1 }] },
+      { labels: down, samples: [{ t: 1, v: 1 }] },
+      { labels: Labels.fromRecord({ job: 'a', __name__: 'up' }), samples: [{ t: 2, v: 2 }] },
+    ]);
+    expect(prepared.record.series.map((s) => s.ref)).toEqual([1, 2]);
+    expect(logged(prepared.record.samples).map((s) => s.ref)).toEqual([1, 2, 1]);
+    write(head, [
+      { labels: Labels.fromRecord({ __name__: 'up', job: 'a' }), samples: [{ t: 3, v: 3 }] },
+    ]);
+    expect(head.size).toBe(2);
+    expect(samplesOf(head.series(1)!).map((s) => s.t)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps series apart whose label hash codes collide', () => {
+    const { head } = newHead();
+    const a = Labels.fromRecord({ __name__: 'm', i: '48316' });
+    const b = Labels.fromRecord({ __name__: 'm', i: '141400' });
+    expect(a.hashCode()).toBe(b.hashCode());
+    write(head, [
+      { labels: a, samples: [{ t: 1, v: 1 }] },
+      { labels: b, samples: [{ t: 1, v: 2 }] },
+    ]);
+    expect(head.size).toBe(2);
+    expect(head.seriesByLabels(a)!.ref).toBe(1);
+    expect(head.seriesByLabels(b)!.ref).toBe(2);
+    head.drop([head.series(1)!]);
+    expect(head.seriesByLabels(a)).toBeUndefined();
+    expect(head.seriesByLabels(b)!.ref).toBe(2);
+  });
+
+  it('keeps the labels the listener hands back', () => {
+    const interned = Labels.fromRecord({ __name__: 'up', job: 'a' });
+    const head = new Head({
+      outOfOrderWindowMs: 0,
+      listener: { added: () => interned, removed: () => {} },
+    });
+    write(head, [{ labels: up, samples: [{ t: 1, v: 1 }] }]);
+    expect(head.series(1)!.labels).toBe(interned);
+    expect(head.seriesByLabels(up)!.labels).toBe(interned);
+  });
+
+  it('refuses an empty label set or a timestamp that is not a safe integer, unchanged', () => {
+    const { head, events } = newHead();
+    expect(() =>
+      head.prepare([
+        { labels: up, t: 1, v: 1 },
+        { labels: Labels.EMPTY, t: 2, v: 1 },
+      ]),
+    ).toThrow(new InvalidSampleError(1, 'the label set is empty'));
+    expect(() => head.prepare([{ labels: down, t: 0.5, v: 1 }])).toThrow(
+      new InvalidSampleError(0, 'timestamp 0.5 is not an integer'),
+    );
+    expect(head.size).toBe(0);
+    expect(events).toEqual([]);
   });
 
   it('cuts a new chunk when the open one is full', () => {
@@ -180,6 +259,33 @@ describe('Head', () => {
     const prepared = write(head, [{ labels: up, samples: [{ t: 1, v: 1 }] }]);
     expect(prepared.record.series[0]!.ref).toBe(8);
     expect(head.restore(7, down)).toBe(head.series(7));
+  });
+
+  it('appends logged samples series by series, in log order within each series', () => {
+    const { head } = newHead(100);
+    head.restore(1, up);
+    head.restore(3, down);
+    const logged = new RefSamples(2);
+    for (const [ref, t, v] of [
+      [3, 10, 1],
+      [1, 20, 2],
+      [9, 30, 3],
+      [3, 40, 4],
+      [1, 15, 5],
+      [3, 5, 6],
+    ] as const) {
+      logged.push(ref, t, v, false);
+    }
+    logged.push(1, 50, Number.NaN, true);
+    expect(head.appendLogged(logged)).toBe(6);
+    expect(samplesOf(head.series(1)!)).toEqual([
+      { t: 15, v: 5 },
+      { t: 20, v: 2 },
+      { t: 50, v: Number.NaN, stale: true },
+    ]);
+    expect(head.series(1)!.ooo).toEqual([{ t: 15, v: 5 }]);
+    expect(samplesOf(head.series(3)!).map((x) => x.t)).toEqual([5, 10, 40]);
+    expect(head.maxTime).toBe(50);
   });
 
   it('drops series and tells the listener', () => {

@@ -1,7 +1,13 @@
-import type { Labels, Sample, Series } from '@promethium/model';
-import type { RefSample, WalRecord } from '../wal/index.js';
-import { MemSeries, sameSample, verdict } from './mem-series.js';
-import type { RejectReason, SeriesTip, Verdict } from './mem-series.js';
+import type { LabeledSample, Labels, Sample } from '@promethium/model';
+import { InvalidSampleError } from '../errors.js';
+import { RefSamples } from '../wal/index.js';
+import type { WalRecord } from '../wal/index.js';
+import { BatchTips } from './batch-tips.js';
+import { groupBySeries } from './by-series.js';
+import type { Verdict } from './batch-tips.js';
+import { MemSeries, sameValue } from './mem-series.js';
+import type { RejectReason } from './mem-series.js';
+import { SeriesTable } from './series-table.js';
 
 /** Counts of what one batch did; appended + same + the rejections is the batch size. */
 export interface HeadAppendResult {
@@ -17,16 +23,20 @@ export interface HeadAppendResult {
 
 /** A checked batch: what to log and then apply; the head is unchanged until commit. */
 export interface PreparedBatch {
+  /** The series the batch creates and its accepted samples, in batch order. */
   readonly record: WalRecord;
   readonly result: HeadAppendResult;
+  /** The series the batch creates (record.series). */
   readonly created: readonly MemSeries[];
-  readonly targets: readonly MemSeries[];
-  readonly outOfOrder: readonly boolean[];
 }
 
 /** Receives every series the head creates or drops, so an index can follow. */
 export interface SeriesListener {
-  added(series: MemSeries): void;
+  /**
+   * A series was created or restored; returns labels equal to its own for the head to
+   * keep instead (an index hands back its interned copy, sharing the label text).
+   */
+  added(series: MemSeries): Labels;
   removed(series: readonly MemSeries[]): void;
 }
 
@@ -44,7 +54,13 @@ export interface HeadOptions {
  * writes prepared.record to the write-ahead log, then commit() applies it.
  */
 export class Head {
-  readonly #byKey = new Map<string, MemSeries>();
+  readonly #byLabels = new SeriesTable();
+  /**
+   * The series each label set object created. A caller that keeps passing that object
+   * (as a scrape cache would) finds its series without comparing labels, which costs
+   * more than everything else an append does; fresh objects take the hash table.
+   */
+  readonly #byInput = new WeakMap<Labels, MemSeries>();
   readonly #byRef: (MemSeries | undefined)[] = [];
   readonly #opts: HeadOptions;
   #nextRef = 1;
@@ -57,7 +73,7 @@ export class Head {
 
   /** Series held. */
   get size(): number {
-    return this.#byKey.size;
+    return this.#byLabels.size;
   }
 
   /** Newest sample time accepted; -Infinity while empty. */
@@ -72,7 +88,7 @@ export class Head {
 
   /** The series with these labels, if held. */
   seriesByLabels(labels: Labels): MemSeries | undefined {
-    return this.#byKey.get(labels.key());
+    return this.#find(labels);
   }
 
   /** Every series held, in ref order. */
@@ -81,85 +97,119 @@ export class Head {
   }
 
   /**
-   * Decides the fate of every sample of `batch` (series in any order, a series' samples
-   * in the order they were written) as if the batch's earlier samples were already stored.
+   * Decides the fate of every sample of `samples` (a series' samples in the order they
+   * were written) as if the batch's earlier samples were already stored.
+   * @throws InvalidSampleError for an empty label set or a timestamp that is not a safe
+   * integer; the head is unchanged.
    */
-  prepare(batch: readonly Series[]): PreparedBatch {
-    const tips = new Map<MemSeries, SeriesTip>();
-    const pendingOoo = new Map<MemSeries, Map<number, Sample>>();
-    const created = new Map<string, MemSeries>();
-    const samples: RefSample[] = [];
-    const targets: MemSeries[] = [];
-    const outOfOrder: boolean[] = [];
+  prepare(samples: readonly LabeledSample[]): PreparedBatch {
+    const accepted = new RefSamples(samples.length);
+    const tips = new BatchTips(samples.length);
+    const created: MemSeries[] = [];
+    let createdByLabels: SeriesTable | undefined;
+    let pendingOoo: Map<MemSeries, Map<number, Sample>> | undefined;
     const result = emptyResult();
     let maxT = this.#maxT;
-    let nextRef = this.#nextRef;
-    for (const { labels, samples: input } of batch) {
-      const key = labels.key();
-      let series = this.#byKey.get(key) ?? created.get(key);
-      if (!series) {
-        series = new MemSeries(nextRef++, labels);
-        created.set(key, series);
+    let labels: Labels | undefined;
+    let series: MemSeries | undefined;
+    let slot = 0;
+    for (let i = 0; i < samples.length; i++) {
+      const sample = samples[i]!;
+      // A batch usually carries a series' samples together: look its labels up once.
+      if (sample.labels !== labels || !series) {
+        labels = sample.labels;
+        if (labels.size === 0) throw new InvalidSampleError(i, 'the label set is empty');
+        series = this.#find(labels) ?? createdByLabels?.get(labels);
+        if (!series) {
+          series = new MemSeries(this.#nextRef + created.length, labels);
+          created.push(series);
+          (createdByLabels ??= new SeriesTable()).add(series);
+        }
+        slot = tips.slotOf(series);
       }
-      let tip = tips.get(series);
-      if (!tip) tips.set(series, (tip = { ...tipOf(series) }));
-      for (const sample of input) {
-        const stale = sample.stale === true;
-        const floor = this.#oooFloor(maxT);
-        let fate = verdict(tip, sample.t, sample.v, stale, floor);
-        if (fate === 'append_ooo') fate = outOfOrderFate(series, sample, pendingOoo.get(series));
-        if (fate === 'same') {
-          result.same++;
-          continue;
-        }
-        if (fate !== 'append' && fate !== 'append_ooo') {
-          result.rejected[fate]++;
-          continue;
-        }
-        samples.push(
-          stale
-            ? { ref: series.ref, t: sample.t, v: sample.v, stale: true }
-            : { ref: series.ref, t: sample.t, v: sample.v },
-        );
-        targets.push(series);
-        outOfOrder.push(fate === 'append_ooo');
-        result.appended++;
-        if (fate === 'append_ooo') {
-          result.outOfOrder++;
-          let held = pendingOoo.get(series);
-          if (!held) pendingOoo.set(series, (held = new Map()));
-          held.set(sample.t, sample);
-          continue;
-        }
-        tip.maxT = sample.t;
-        tip.lastV = sample.v;
-        tip.lastStale = stale;
-        if (sample.t > maxT) maxT = sample.t;
+      const { t, v } = sample;
+      if (!Number.isSafeInteger(t))
+        throw new InvalidSampleError(i, `timestamp ${t} is not an integer`);
+      const stale = sample.stale === true;
+      let fate = tips.verdict(slot, t, v, stale, this.#oooFloor(maxT));
+      if (fate === 'append_ooo')
+        fate = outOfOrderFate(series, t, v, stale, pendingOoo?.get(series));
+      if (fate === 'append') {
+        tips.advance(slot, t, v, stale);
+        if (t > maxT) maxT = t;
+      } else if (fate === 'append_ooo') {
+        result.outOfOrder++;
+        pendingOoo ??= new Map();
+        let held = pendingOoo.get(series);
+        if (!held) pendingOoo.set(series, (held = new Map()));
+        held.set(t, sample);
+      } else {
+        if (fate === 'same') result.same++;
+        else result.rejected[fate]++;
+        continue;
       }
+      accepted.push(series.ref, t, v, stale);
+      result.appended++;
     }
-    // A series whose every sample was refused is neither logged nor created.
-    const used = new Set(targets);
-    const kept = [...created.values()].filter((s) => used.has(s));
-    return {
-      record: { series: kept.map(({ ref, labels }) => ({ ref, labels })), samples },
-      result,
-      created: kept,
-      targets,
-      outOfOrder,
-    };
+    // A new series' first sample is always accepted, so every created series is logged.
+    return { record: { series: created, samples: accepted }, result, created };
   }
 
   /** Applies a batch prepare() checked and the caller logged. */
   commit(batch: PreparedBatch): void {
-    for (const series of batch.created) this.#register(series);
-    const { samples } = batch.record;
-    for (let i = 0; i < samples.length; i++) {
-      const sample = samples[i]!;
-      const series = batch.targets[i]!;
-      if (batch.outOfOrder[i]) series.appendOutOfOrder(sample);
-      else series.appendInOrder(sample.t, sample.v, sample.stale === true);
-      if (sample.t > this.#maxT) this.#maxT = sample.t;
+    for (const series of batch.created) {
+      this.#byInput.set(series.labels, series);
+      this.#register(series);
     }
+    this.appendAccepted(batch.record.samples);
+  }
+
+  /**
+   * Appends samples the head accepted before (a committed batch, or the log on replay),
+   * in order: a sample after its series' newest goes to the open chunk, an older one
+   * among the out-of-order samples. Samples of series not held are skipped; returns the
+   * number appended.
+   */
+  appendAccepted(samples: RefSamples): number {
+    let appended = 0;
+    let maxT = this.#maxT;
+    for (let i = 0; i < samples.length; i++) {
+      const series = this.#byRef[samples.ref(i)];
+      if (!series) continue;
+      const t = samples.t(i);
+      if (t > series.maxT) series.appendInOrder(t, samples.v(i), samples.isStale(i));
+      else series.appendOutOfOrder(t, samples.v(i), samples.isStale(i));
+      if (t > maxT) maxT = t;
+      appended++;
+    }
+    this.#maxT = maxT;
+    return appended;
+  }
+
+  /**
+   * Appends samples logged in order (log records on replay), as appendAccepted would but
+   * series by series: a series' samples keep their order, and its state stays in cache
+   * while they go in, where log order would touch every series once per scrape. Returns
+   * the number appended.
+   */
+  appendLogged(samples: RefSamples): number {
+    const { refs, starts, ts, vs, stale } = groupBySeries(samples);
+    let appended = 0;
+    let maxT = this.#maxT;
+    for (let k = 0; k < refs.length; k++) {
+      const series = this.#byRef[refs[k]!];
+      if (!series) continue;
+      const end = starts[k + 1]!;
+      for (let i = starts[k]!; i < end; i++) {
+        const t = ts[i]!;
+        if (t > series.maxT) series.appendInOrder(t, vs[i]!, stale[i] === 1);
+        else series.appendOutOfOrder(t, vs[i]!, stale[i] === 1);
+        if (t > maxT) maxT = t;
+      }
+      appended += end - starts[k]!;
+    }
+    this.#maxT = maxT;
+    return appended;
   }
 
   /**
@@ -174,7 +224,7 @@ export class Head {
     return series;
   }
 
-  /** Raises the head's newest time to `t` (replay, which appends to series directly). */
+  /** Raises the head's newest time to `t` (a load that sets series' times directly). */
   noteTime(t: number): void {
     if (t > this.#maxT) this.#maxT = t;
   }
@@ -182,18 +232,24 @@ export class Head {
   /** Forgets series (retention removed all their data); their refs are never reused. */
   drop(series: readonly MemSeries[]): void {
     for (const s of series) {
-      this.#byKey.delete(s.labels.key());
+      this.#byLabels.delete(s);
       this.#byRef[s.ref] = undefined;
     }
     this.#opts.listener.removed(series);
   }
 
+  #find(labels: Labels): MemSeries | undefined {
+    const known = this.#byInput.get(labels);
+    if (known !== undefined && this.#byRef[known.ref] === known) return known;
+    return this.#byLabels.get(labels);
+  }
+
   #register(series: MemSeries): void {
-    this.#byKey.set(series.labels.key(), series);
+    series.labels = this.#opts.listener.added(series);
+    this.#byLabels.add(series);
     this.#byRef[series.ref] = series;
     if (series.ref >= this.#nextRef) this.#nextRef = series.ref + 1;
     if (series.maxT > this.#maxT) this.#maxT = series.maxT;
-    this.#opts.listener.added(series);
   }
 
   #oooFloor(maxT: number): number {
@@ -202,20 +258,18 @@ export class Head {
   }
 }
 
-function tipOf(series: MemSeries): SeriesTip {
-  return { maxT: series.maxT, lastV: series.lastV, lastStale: series.lastStale };
-}
-
 // An out-of-order sample at a time the head (or this batch) already holds one for is a
 // repeat when equal (a redelivered batch) and a conflicting duplicate otherwise.
 function outOfOrderFate(
   series: MemSeries,
-  sample: Sample,
+  t: number,
+  v: number,
+  stale: boolean,
   pending: Map<number, Sample> | undefined,
 ): Verdict {
-  const held = series.outOfOrderAt(sample.t) ?? pending?.get(sample.t);
+  const held = series.outOfOrderAt(t) ?? pending?.get(t);
   if (!held) return 'append_ooo';
-  return sameSample(held, sample) ? 'same' : 'duplicate_sample';
+  return sameValue(held.v, held.stale === true, v, stale) ? 'same' : 'duplicate_sample';
 }
 
 function emptyResult(): HeadAppendResult {

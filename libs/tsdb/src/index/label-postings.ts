@@ -1,12 +1,19 @@
 import { PostingsList } from './postings-list.js';
 
+/** A label pair's postings, with the pair as one tuple every label set carrying it can share. */
+export class PairPostings extends PostingsList {
+  constructor(readonly pair: readonly [string, string]) {
+    super();
+  }
+}
+
 /**
  * The postings of every value of one label name, with the values kept sortable cheaply:
  * values added since the last read wait unsorted and are merged in on the next read, so
  * a burst of new values costs one sort of the burst rather than one insertion each.
  */
 export class LabelPostings {
-  readonly #lists = new Map<string, PostingsList>();
+  readonly #lists = new Map<string, PairPostings>();
   #sorted: string[] = [];
   #added: string[] = [];
   /** Whether values were removed since `#sorted` was last rebuilt. */
@@ -18,15 +25,15 @@ export class LabelPostings {
   }
 
   /** The list of `value`, or undefined when no series has it. */
-  list(value: string): PostingsList | undefined {
+  list(value: string): PairPostings | undefined {
     return this.#lists.get(value);
   }
 
-  /** A new empty list for `value`, which must have none. */
-  create(value: string): PostingsList {
-    const list = new PostingsList();
-    this.#lists.set(value, list);
-    this.#added.push(value);
+  /** A new empty list for `pair` (this name and a value that has none). */
+  create(pair: readonly [string, string]): PairPostings {
+    const list = new PairPostings(pair);
+    this.#lists.set(pair[1], list);
+    this.#added.push(pair[1]);
     return list;
   }
 
@@ -36,7 +43,7 @@ export class LabelPostings {
   }
 
   /** Every value with its list, in no particular order. */
-  entries(): IterableIterator<[string, PostingsList]> {
+  entries(): IterableIterator<[string, PairPostings]> {
     return this.#lists.entries();
   }
 

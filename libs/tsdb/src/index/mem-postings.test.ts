@@ -33,6 +33,19 @@ describe('MemPostings', () => {
     expect(index.labelValues('nope')).toEqual([]);
   });
 
+  it('hands back label sets of its own pair tuples, shared between series', () => {
+    const index = new MemPostings();
+    const up = ls({ __name__: 'up', job: 'api' });
+    const a = index.add(1, up);
+    const b = index.add(2, ls({ __name__: 'up', job: 'db' }));
+    expect(a.equals(up)).toBe(true);
+    expect(a).not.toBe(up);
+    expect([...a][0]).toBe([...b][0]);
+    expect([...a][1]).not.toBe([...b][1]);
+    expect(index.add(3, ls({ job: 'api' }))).toEqual(Labels.fromPairs([[...a][1]!]));
+    expect([...index.add(3, ls({ job: 'api' }))][0]).toBe([...a][1]);
+  });
+
   it('keeps values sorted as new ones arrive between reads', () => {
     const index = indexOf([0, { l: 'm' }], [1, { l: 'c' }]);
     expect(index.labelValues('l')).toEqual(['c', 'm']);

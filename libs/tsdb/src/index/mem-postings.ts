@@ -1,5 +1,4 @@
-import { METRIC_NAME } from '@promethium/model';
-import type { Labels } from '@promethium/model';
+import { Labels, METRIC_NAME } from '@promethium/model';
 import type { LabelPairCount } from '@promethium/storage';
 import { LabelPostings } from './label-postings.js';
 import type { PostingsIndex } from './postings-index.js';
@@ -43,13 +42,19 @@ export class MemPostings implements PostingsIndex {
     return this.#all.length;
   }
 
-  /** Indexes series `ref` under each of its labels; adding a ref twice changes nothing. */
-  add(ref: number, labels: Labels): void {
+  /**
+   * Indexes series `ref` under each of its labels; adding a ref twice changes nothing.
+   * Returns `labels` rebuilt from the index's own strings and pair tuples, for a head to
+   * keep instead: the label text of all its series is then stored once, here.
+   */
+  add(ref: number, labels: Labels): Labels {
     if (!Number.isInteger(ref) || ref < 0 || ref > MAX_REF) {
       throw new RangeError(`series ref must be an integer in [0, ${MAX_REF}], got ${ref}`);
     }
-    for (const [name, value] of labels) this.#addFor(ref, name, value);
+    const pairs: (readonly [string, string])[] = [];
+    for (const [name, value] of labels) pairs.push(this.#addFor(ref, name, value));
     this.#all.add(ref);
+    return Labels.fromPairs(pairs);
   }
 
   /**
@@ -131,7 +136,8 @@ export class MemPostings implements PostingsIndex {
     };
   }
 
-  #addFor(ref: number, name: string, value: string): void {
+  /** Adds `ref` to the postings of `name="value"`; returns the pair's shared tuple. */
+  #addFor(ref: number, name: string, value: string): readonly [string, string] {
     let values = this.#byName.get(name);
     let list = values?.list(value);
     if (!list) {
@@ -142,8 +148,9 @@ export class MemPostings implements PostingsIndex {
         values = new LabelPostings();
         this.#byName.set(internedName, values);
       }
-      list = values.create(internedValue);
+      list = values.create([internedName, internedValue]);
     }
     list.add(ref);
+    return list.pair;
   }
 }

@@ -33,6 +33,16 @@ describe('SymbolTable', () => {
     expect(table.symbols()).toEqual(['', 'B', 'a', 'b', 'é']);
   });
 
+  it('keeps copies equal to what was interned, whatever the characters', () => {
+    const table = new SymbolTable();
+    const line = 'up{instance="127.0.0.1:9090", snow="☃ é \ud800 end"} 1';
+    for (const s of [line.slice(13, 27), line.slice(35, 46), 'é', '']) {
+      expect(table.intern(s)).toBe(s);
+      expect(table.intern(s.slice())).toBe(s);
+      expect(table.refs(s)).toBe(2);
+    }
+  });
+
   it('refuses to release a string it does not hold', () => {
     const table = new SymbolTable();
     table.intern('x');

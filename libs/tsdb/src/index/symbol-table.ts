@@ -25,10 +25,11 @@ export class SymbolTable {
       return this.#strings[slot]!;
     }
     const fresh = this.#free.pop() ?? this.#strings.length;
-    this.#strings[fresh] = s;
+    const own = detached(s);
+    this.#strings[fresh] = own;
     this.#refs[fresh] = 1;
-    this.#slots.set(s, fresh);
-    return s;
+    this.#slots.set(own, fresh);
+    return own;
   }
 
   /** Gives back one reference taken by `intern`; the last one drops the string. */
@@ -53,4 +54,17 @@ export class SymbolTable {
   symbols(): string[] {
     return [...this.#slots.keys()].sort();
   }
+}
+
+/**
+ * A copy of `s` that shares no memory with other strings: V8 may represent a substring
+ * (a label value cut from a parsed line or a decoded message) as a slice of its parent,
+ * which would keep the whole parent alive as long as the table keeps the symbol.
+ */
+function detached(s: string): string {
+  // Latin-1 keeps V8's one byte a character; anything wider needs UTF-16 to round-trip.
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0xff) return Buffer.from(s, 'utf16le').toString('utf16le');
+  }
+  return Buffer.from(s, 'latin1').toString('latin1');
 }

@@ -1,22 +1,28 @@
-// Child process for the crash-safety test: `crash-writer <dir> <series>` appends batch
-// after batch to the store in <dir>, batch i writing t = v = i to each of <series>
-// series, and prints i once that batch's commit has returned. It runs until killed.
+// Child process for the crash-safety test:
+//   crash-writer <dir> <series> <first batch> <checkpoint every>
+// appends batch after batch to the store in <dir>, from batch <first batch> on, batch i
+// writing t = v = i to each of <series> series, and prints i once appendBatch has
+// returned. After every <checkpoint every>-th batch (never when 0) it then checkpoints.
+// It runs until killed.
 import { Labels } from '@promethium/model';
 import type { LabeledSample } from '@promethium/model';
-import { openSqliteStore } from '../open-store.js';
+import { openTsdb } from '../db/open.js';
 
-const [dir, seriesArg] = process.argv.slice(2);
-const seriesCount = Number(seriesArg);
-if (!dir || !Number.isInteger(seriesCount)) throw new Error('usage: crash-writer <dir> <series>');
+const [dir, ...args] = process.argv.slice(2);
+const [seriesCount = NaN, first = NaN, checkpointEvery = NaN] = args.map(Number);
+if (!dir || ![seriesCount, first, checkpointEvery].every(Number.isSafeInteger)) {
+  throw new Error('usage: crash-writer <dir> <series> <first batch> <checkpoint every>');
+}
 
-const store = await openSqliteStore({ path: dir });
+const store = await openTsdb({ path: dir });
 const labels = Array.from({ length: seriesCount }, (_, s) =>
   Labels.fromRecord({ __name__: 'crash_test', series: String(s) }),
 );
 // Bounded so a child whose parent died cannot fill the disk.
-for (let i = 0; i < 1_000_000; i++) {
+for (let i = first; i < first + 1_000_000; i++) {
   const batch: LabeledSample[] = labels.map((l) => ({ labels: l, t: i, v: i }));
-  await store.appendBatch(batch);
+  store.appendBatch(batch);
   process.stdout.write(`${i}\n`);
+  if (checkpointEvery > 0 && (i + 1) % checkpointEvery === 0) store.checkpoint();
 }
 await store.close();

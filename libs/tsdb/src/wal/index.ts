@@ -1,10 +1,10 @@
 export { WriteAheadLog, WAL_TABLE_SQL, type LoggedRecord, type WalCorruption } from './log.js';
 export {
-  encodeWalRecord,
+  WalRecordEncoder,
   decodeWalRecord,
   encodeLabels,
   decodeLabels,
   type WalRecord,
   type RefSeries,
-  type RefSample,
 } from './record.js';
+export { RefSamples } from './ref-samples.js';

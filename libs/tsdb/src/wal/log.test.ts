@@ -8,14 +8,16 @@ import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { WriteAheadLog } from './log.js';
 import type { WalCorruption } from './log.js';
-import { encodeWalRecord } from './record.js';
+import { WalRecordEncoder } from './record.js';
+import { RefSamples } from './ref-samples.js';
 
 const up = Labels.fromRecord({ __name__: 'up' });
-const recordAt = (t: number) =>
-  encodeWalRecord({
-    series: t === 0 ? [{ ref: 1, labels: up }] : [],
-    samples: [{ ref: 1, t, v: t }],
-  });
+const encoder = new WalRecordEncoder();
+const recordAt = (t: number) => {
+  const samples = new RefSamples(1);
+  samples.push(1, t, t, false);
+  return encoder.encode({ series: t === 0 ? [{ ref: 1, labels: up }] : [], samples });
+};
 
 describe('WriteAheadLog', () => {
   let dir: string;
@@ -32,9 +34,17 @@ describe('WriteAheadLog', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  /** The time of each record's one sample, and the corruptions reported. */
   const replayAll = (wal: WriteAheadLog, from = 0) => {
     const corruptions: WalCorruption[] = [];
-    const ts = [...wal.replay(from, (c) => corruptions.push(c))].map((r) => r.record.samples[0]!.t);
+    const samples = new RefSamples();
+    const ts: number[] = [];
+    for (const record of wal.replay(from, samples, (c) => corruptions.push(c))) {
+      const t = samples.t(samples.length - 1);
+      expect(record.series.length).toBe(t === 0 ? 1 : 0);
+      ts.push(t);
+    }
+    expect(samples.length).toBe(ts.length);
     return { ts, corruptions };
   };
 

@@ -2,12 +2,13 @@ import { crc32 } from 'node:zlib';
 import { BinaryFormatError } from '@promethium/model';
 import type BetterSqlite3 from 'better-sqlite3';
 import { decodeWalRecord } from './record.js';
-import type { WalRecord } from './record.js';
+import type { RefSeries } from './record.js';
+import type { RefSamples } from './ref-samples.js';
 
-/** A logged record as replay yields it. */
+/** A logged record as replay yields it: its series; its samples went to replay's list. */
 export interface LoggedRecord {
   readonly seq: number;
-  readonly record: WalRecord;
+  readonly series: readonly RefSeries[];
 }
 
 /** The first record replay could not trust, and why; it and every later record were dropped. */
@@ -66,19 +67,25 @@ export class WriteAheadLog {
   }
 
   /**
-   * Yields the records from `fromSeq` on, in order. At the first record whose CRC or
-   * layout is wrong it stops, deletes that record and every later one (they may depend
-   * on series it declared), and reports what it dropped through `onCorruption`.
+   * Yields the records from `fromSeq` on, in order, each record's samples appended to
+   * `samples` (which the caller may empty between records: one list serves them all). At
+   * the first record whose CRC or layout is wrong it stops, deletes that record and every
+   * later one (they may depend on series it declared), and reports what it dropped
+   * through `onCorruption`.
    */
-  *replay(fromSeq: number, onCorruption: (c: WalCorruption) => void): Generator<LoggedRecord> {
+  *replay(
+    fromSeq: number,
+    samples: RefSamples,
+    onCorruption: (c: WalCorruption) => void,
+  ): Generator<LoggedRecord> {
     let corrupt: { seq: number; reason: string } | undefined;
     for (const row of this.#readFrom.iterate(fromSeq)) {
-      const checked = checkRow(row);
+      const checked = checkRow(row, samples);
       if (typeof checked === 'string') {
         corrupt = { seq: row.seq, reason: checked };
         break;
       }
-      yield { seq: row.seq, record: checked };
+      yield { seq: row.seq, series: checked };
     }
     if (!corrupt) return;
     // Deleting waits until the read above is finished: SQLite cannot write mid-iteration.
@@ -98,12 +105,12 @@ export class WriteAheadLog {
   }
 }
 
-function checkRow(row: Row): WalRecord | string {
+function checkRow(row: Row, samples: RefSamples): RefSeries[] | string {
   const data = row.record instanceof Uint8Array ? row.record : undefined;
   if (!data) return 'record is not a BLOB';
   if (crc32(data) !== row.crc) return `CRC mismatch (stored ${row.crc}, computed ${crc32(data)})`;
   try {
-    return decodeWalRecord(data);
+    return decodeWalRecord(data, samples);
   } catch (err) {
     if (err instanceof BinaryFormatError) return err.message;
     throw err;

@@ -3,21 +3,14 @@ import { defaultStatus, flagTexts } from '@promethium/query-service';
 import { shardCount, shardsFlag } from '../command.js';
 import type { Command } from '../command.js';
 import { queryFlags } from './query-flags.js';
+import { writeFlags, writeSettings } from './scraper-flags.js';
+import { storageFlags, tsdbSettings } from './storage-flags.js';
 
 /** `promethium all`: every service in one process over the in-process bus. */
 export const allCommand: Command = {
   name: 'all',
   description: 'Runs discovery, scraper, storage shards and query in one process (no NATS needed).',
-  flags: [
-    {
-      name: 'storage.tsdb.path',
-      type: 'string',
-      default: 'data/',
-      help: 'Base path for metrics storage.',
-    },
-    shardsFlag,
-    ...queryFlags,
-  ],
+  flags: [...storageFlags, shardsFlag, ...writeFlags, ...queryFlags],
   listenAddress: '0.0.0.0:9090',
   usesConfig: true,
   usesNats: false,
@@ -25,6 +18,8 @@ export const allCommand: Command = {
     const all = await startAllInOne({
       config: config!,
       dataDir: flags.string('storage.tsdb.path')!,
+      tsdb: tsdbSettings(flags),
+      write: writeSettings(flags),
       shards: shardCount(flags),
       logger,
       registry,

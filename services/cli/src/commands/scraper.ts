@@ -1,12 +1,13 @@
 import { startScraper } from '@promethium/scraper-service';
 import { shardCount, shardsFlag } from '../command.js';
 import type { Command } from '../command.js';
+import { writeFlags, writeSettings } from './scraper-flags.js';
 
 /** `promethium scraper`: scrapes discovered targets into the storage shards. */
 export const scraperCommand: Command = {
   name: 'scraper',
   description: 'Scrapes the targets discovery publishes and writes samples to the storage shards.',
-  flags: [shardsFlag],
+  flags: [shardsFlag, ...writeFlags],
   listenAddress: '0.0.0.0:9096',
   usesConfig: true,
   usesNats: true,
@@ -17,6 +18,7 @@ export const scraperCommand: Command = {
       shards: shardCount(flags),
       logger,
       registry,
+      write: writeSettings(flags),
     });
     return { reload: (next) => service.reload(next), stop: () => service.stop() };
   },

@@ -1,23 +1,19 @@
 import { hostname } from 'node:os';
 import { startStorageShard } from '@promethium/storage-service';
 import type { Command } from '../command.js';
+import { storageFlags, tsdbSettings } from './storage-flags.js';
 
 /** `promethium storage`: one shard of the TSDB. */
 export const storageCommand: Command = {
   name: 'storage',
   description: 'Runs one storage shard: consumes its write stream and answers selects.',
   flags: [
+    ...storageFlags,
     {
-      name: 'storage.tsdb.path',
-      type: 'string',
-      default: 'data/',
-      help: 'Base path for metrics storage.',
-    },
-    {
-      name: 'storage.shard',
+      name: 'shard.index',
       type: 'number',
       default: 0,
-      help: 'Which shard this process holds (0-based).',
+      help: 'Which shard this process holds (0-based, below the --shard.count of writers and readers).',
     },
     {
       name: 'storage.replica',
@@ -29,14 +25,15 @@ export const storageCommand: Command = {
   usesConfig: false,
   usesNats: true,
   async start({ bus, flags, logger, registry }) {
-    const shard = flags.number('storage.shard')!;
+    const shard = flags.number('shard.index')!;
     if (!Number.isInteger(shard) || shard < 0)
-      throw new Error(`--storage.shard must be an integer >= 0, got ${shard}`);
+      throw new Error(`--shard.index must be an integer >= 0, got ${shard}`);
     const service = await startStorageShard({
       bus: bus!,
       shard,
       replica: flags.string('storage.replica') ?? hostname(),
       dataDir: flags.string('storage.tsdb.path')!,
+      tsdb: tsdbSettings(flags),
       logger,
       registry,
     });

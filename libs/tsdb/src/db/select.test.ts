@@ -1,19 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { Labels, Matcher, staleMarker } from '@promethium/model';
-import { StoreClosedError } from './errors.js';
-import type { SqliteStore } from './sqlite-store.js';
-import { TempStores, sample, selectAll } from './testing/temp-store.js';
+import { StoreClosedError } from '../errors.js';
+import { TempStores, sample, selectAll } from '../testing/temp-store.js';
+import type { Tsdb } from './tsdb.js';
 
 const names = (series: { labels: Labels }[]) => series.map((s) => s.labels.toString());
 
-describe('SqliteStore querier', () => {
+describe('Tsdb querier', () => {
   let temp: TempStores;
-  let store: SqliteStore;
+  let store: Tsdb;
   beforeEach(async () => {
     temp = await TempStores.create();
     store = await temp.open();
     // Written out of label order so the sort is the store's doing.
-    await store.appendBatch([
+    store.appendBatch([
       sample({ __name__: 'up', job: 'b' }, 1000, 1),
       sample({ __name__: 'up', job: 'a', env: 'prod' }, 1000, 1),
       sample({ __name__: 'up', job: 'a' }, 1000, 1),
@@ -50,19 +50,39 @@ describe('SqliteStore querier', () => {
     [2000, 2000, [2000]],
     [3000, 9000, [3000]],
     [-Infinity, Infinity, [1000, 2000, 3000]],
-  ])('returns samples in [%d, %d], both inclusive', async (mint, maxt, want) => {
-    const got = await selectAll(store, mint, maxt, [new Matcher('=', '__name__', 'up')]);
-    const series = got.find((s) =>
-      s.labels.equals(Labels.fromRecord({ __name__: 'up', job: 'a' })),
-    );
-    expect(series!.samples.map((s) => s.t)).toEqual(want);
+  ])(
+    'returns samples in [%d, %d], both inclusive, also after a reopen',
+    async (mint, maxt, want) => {
+      const upJobA = Labels.fromRecord({ __name__: 'up', job: 'a' });
+      const times = async () => {
+        const got = await selectAll(store, mint, maxt, [new Matcher('=', '__name__', 'up')]);
+        return got.find((s) => s.labels.equals(upJobA))!.samples.map((s) => s.t);
+      };
+      expect(await times()).toEqual(want);
+      await store.close();
+      store = await temp.open();
+      expect(await times()).toEqual(want);
+    },
+  );
+
+  it.each([
+    [100, 130],
+    [-Infinity, 5],
+    [239, 240],
+    [295, Infinity],
+  ])('reads [%d, %d] across cut chunks on disk and the open chunk', async (mint, maxt) => {
+    const long = { __name__: 'long' };
+    for (let t = 0; t < 300; t++) store.appendBatch([sample(long, t, t)]);
+    store.checkpoint();
+    const [series] = await selectAll(store, mint, maxt, [new Matcher('=', '__name__', 'long')]);
+    const from = Math.max(mint, 0);
+    const to = Math.min(maxt, 299);
+    const want = Array.from({ length: to - from + 1 }, (_, i) => ({ t: from + i, v: from + i }));
+    expect(series!.samples).toEqual(want);
   });
 
   it('omits series without a sample in the range, even if their span overlaps it', async () => {
-    await store.appendBatch([
-      sample({ __name__: 'gap' }, 100, 1),
-      sample({ __name__: 'gap' }, 900, 1),
-    ]);
+    store.appendBatch([sample({ __name__: 'gap' }, 100, 1), sample({ __name__: 'gap' }, 900, 1)]);
     expect(names(await selectAll(store, 200, 800))).toEqual([]);
     expect(names(await selectAll(store, 1500, 2500))).toEqual(['{__name__="up", job="a"}']);
   });
@@ -72,7 +92,7 @@ describe('SqliteStore querier', () => {
   });
 
   it('includes staleness markers', async () => {
-    await store.appendBatch([
+    store.appendBatch([
       { labels: Labels.fromRecord({ __name__: 'up', job: 'b' }), ...staleMarker(4000) },
     ]);
     const [series] = await selectAll(store, 3500, 4500, [new Matcher('=', 'job', 'b')]);
@@ -81,7 +101,7 @@ describe('SqliteStore querier', () => {
 
   it('sees batches committed after the querier was created', async () => {
     const querier = store.querier(0, 10_000);
-    await store.appendBatch([sample({ __name__: 'late' }, 7000, 7)]);
+    store.appendBatch([sample({ __name__: 'late' }, 7000, 7)]);
     const got = [];
     for await (const s of querier.select([new Matcher('=', '__name__', 'late')])) got.push(s);
     expect(got).toHaveLength(1);

@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { Matcher } from '@promethium/model';
-import { StoreClosedError } from './errors.js';
-import type { SqliteStore } from './sqlite-store.js';
-import { TempStores, sample } from './testing/temp-store.js';
+import { StoreClosedError } from '../errors.js';
+import { TempStores, sample } from '../testing/temp-store.js';
+import type { Tsdb } from './tsdb.js';
 
-describe('SqliteStore label queries', () => {
+describe('Tsdb label queries', () => {
   let temp: TempStores;
-  let store: SqliteStore;
+  let store: Tsdb;
   beforeEach(async () => {
     temp = await TempStores.create();
     store = await temp.open();
-    await store.appendBatch([
+    store.appendBatch([
       sample({ __name__: 'up', job: 'b' }, 1000, 1),
       sample({ __name__: 'up', job: 'a', env: 'prod' }, 1000, 1),
       sample({ __name__: 'up', job: 'a' }, 3000, 1),
@@ -41,19 +41,25 @@ describe('SqliteStore label queries', () => {
     expect(await store.labelQuerier(mint, maxt).labelValues(name, matchers)).toEqual(want);
   });
 
-  it('counts series per label pair and spans every sample', async () => {
-    const stats = await store.indexStats();
-    expect(stats.numSeries).toBe(4);
-    expect([stats.minTime, stats.maxTime]).toEqual([1000, 5000]);
-    const byPair = Object.fromEntries(stats.pairs.map((p) => [`${p.name}=${p.value}`, p.series]));
-    expect(byPair).toEqual({
-      '__name__=up': 3,
-      '__name__=http_requests_total': 1,
-      'job=a': 3,
-      'job=b': 1,
-      'env=prod': 1,
-      'code=200': 1,
-    });
+  it('counts series per label pair and spans every sample, also after a reopen', async () => {
+    const check = async () => {
+      const stats = await store.indexStats();
+      expect(stats.numSeries).toBe(4);
+      expect([stats.minTime, stats.maxTime]).toEqual([1000, 5000]);
+      const byPair = Object.fromEntries(stats.pairs.map((p) => [`${p.name}=${p.value}`, p.series]));
+      expect(byPair).toEqual({
+        '__name__=up': 3,
+        '__name__=http_requests_total': 1,
+        'job=a': 3,
+        'job=b': 1,
+        'env=prod': 1,
+        'code=200': 1,
+      });
+    };
+    await check();
+    await store.close();
+    store = await temp.open();
+    await check();
   });
 
   it('reports an empty store with an inverted span', async () => {
@@ -74,6 +80,7 @@ describe('SqliteStore label queries', () => {
   it('throws StoreClosedError once closed', async () => {
     await store.close();
     await expect(store.labelQuerier(0, 1).labelNames()).rejects.toThrow(StoreClosedError);
+    await expect(store.labelQuerier(0, 1).labelValues('job')).rejects.toThrow(StoreClosedError);
     await expect(store.indexStats()).rejects.toThrow(StoreClosedError);
   });
 });
