@@ -146,4 +146,46 @@ describe('a storage shard on the TSDB', () => {
       await metricValue(registry, 'promethium_tsdb_retention_chunks_removed_total'),
     ).toBeGreaterThan(0);
   });
+
+  it('runs two replicas of one shard: each stores every batch, either answers selects', async () => {
+    const replica = (name: string) =>
+      startStorageShard({
+        bus,
+        shard: 0,
+        replica: name,
+        dataDir: join(dir, name),
+        logger,
+        registry,
+      });
+    const a = await replica('a');
+    let b = await replica('b');
+    try {
+      await write(
+        series('r', [
+          [1000, 1],
+          [2000, 2],
+        ]),
+      );
+      await until(() => a.store.counters.appended === 2 && b.store.counters.appended === 2);
+      await b.stop();
+      await write(series('r', [[3000, 3]]));
+      await until(() => a.store.counters.appended === 3);
+      expect(await select('r')).toEqual([
+        [1000, 1],
+        [2000, 2],
+        [3000, 3],
+      ]);
+      b = await replica('b');
+      await until(() => b.store.counters.appended === 1);
+      await a.stop();
+      expect(await select('r')).toEqual([
+        [1000, 1],
+        [2000, 2],
+        [3000, 3],
+      ]);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
 });

@@ -3,16 +3,13 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { Labels, Matcher } from '@promethium/model';
 import type { LabeledSample } from '@promethium/model';
 import { selectAll } from '../testing/temp-store.js';
+import { tsChildCommand } from '../testing/ts-child.js';
 import { TSDB_FILE, openTsdb } from './open.js';
 import type { TsdbOptions } from './open.js';
-
-const writer = fileURLToPath(new URL('../testing/crash-writer.ts', import.meta.url));
-const hooks = new URL('../testing/ts-hooks.ts', import.meta.url).href;
 
 /** One writer run: where it starts, how often it checkpoints, and when to kill it. */
 interface Run {
@@ -31,19 +28,8 @@ interface Run {
  */
 function writeThenKill(run: Run, started: (child: ChildProcess) => void): Promise<number> {
   const args = [run.dir, run.series, run.first, run.checkpointEvery].map(String);
-  const child = spawn(
-    process.execPath,
-    [
-      '--experimental-transform-types',
-      '--no-warnings',
-      '--conditions=source',
-      '--import',
-      hooks,
-      writer,
-      ...args,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const [node, ...nodeArgs] = tsChildCommand('./crash-writer.ts', args);
+  const child = spawn(node!, nodeArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
   started(child);
   const killsAfter = (batch: number) =>
     batch >= run.killAt && (run.checkpointEvery === 0 || (batch + 1) % run.checkpointEvery === 0);

@@ -2,12 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-
-const writer = fileURLToPath(new URL('../testing/disk-full-writer.ts', import.meta.url));
-const hooks = new URL('../testing/ts-hooks.ts', import.meta.url).href;
+import { tsChildCommand } from '../testing/ts-child.js';
 
 interface Report {
   acknowledgedBatches: number;
@@ -23,16 +20,7 @@ interface Report {
  * (`unshare`), so the file system really fills up without privileges or cleanup.
  */
 async function fillDisk(dir: string): Promise<Report> {
-  const node = [
-    process.execPath,
-    '--experimental-transform-types',
-    '--no-warnings',
-    '--conditions=source',
-    '--import',
-    hooks,
-    writer,
-    dir,
-  ];
+  const node = tsChildCommand('./disk-full-writer.ts', [dir]);
   const script = `mount -t tmpfs -o size=3m tmpfs "$1" && shift && exec "$@"`;
   const { stdout } = await promisify(execFile)(
     'unshare',
