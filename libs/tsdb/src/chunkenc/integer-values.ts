@@ -15,7 +15,7 @@
 
 import type { BitReader } from './bit-reader.js';
 import type { BitWriter } from './bit-writer.js';
-import { bucketValue, fitsBucket } from './dod-buckets.js';
+import { bucketValue } from './dod-buckets.js';
 import { ChunkCorruptError } from './errors.js';
 
 const BUCKET_BITS = [2, 6, 12, 20, 32] as const;
@@ -77,9 +77,17 @@ export function writeIntegerValue(w: BitWriter, run: IntegerRun, v: number): voi
   // The decoder adds dod to delta, then that to value: both sums must be exact, which
   // they are when v - value and dod are safe integers.
   const exact = Number.isSafeInteger(dod) && Number.isSafeInteger(v - run.value);
-  if (exact && dod === 0) w.writeBit(0);
-  else if (exact && fitsBucket(dod, BUCKET_BITS[4])) writeBucket(w, dod);
-  else writeWholeValue(w, v);
+  if (!exact) writeWholeValue(w, v);
+  else if (dod === 0) w.writeBit(0);
+  // The buckets of BUCKET_BITS with fitsBucket's ranges, spelt out for the append path.
+  else if (dod >= -1 && dod <= 2) w.writeBits((0b10 << 2) | (dod & 0x3), 4);
+  else if (dod >= -0x1f && dod <= 0x20) w.writeBits((0b110 << 6) | (dod & 0x3f), 9);
+  else if (dod >= -0x7ff && dod <= 0x800) w.writeBits((0b1110 << 12) | (dod & 0xfff), 16);
+  else if (dod >= -0x7ffff && dod <= 0x80000) w.writeBits((0b11110 << 20) | (dod & 0xfffff), 25);
+  else if (dod >= -0x7fffffff && dod <= 0x80000000) {
+    w.writeBits(0b111110, 6);
+    w.writeBits(dod, 32);
+  } else writeWholeValue(w, v);
   run.push(v);
 }
 
@@ -108,19 +116,6 @@ export function readIntegerValue(r: BitReader, run: IntegerRun, first: number): 
   const bits = BUCKET_BITS[ones]!;
   pushChecked(run, bucketValue(r.readBits(bits) >>> 0, bits));
   return true;
-}
-
-function writeBucket(w: BitWriter, dod: number): void {
-  let i = 0;
-  while (!fitsBucket(dod, BUCKET_BITS[i]!)) i++;
-  const bits = BUCKET_BITS[i]!;
-  // '1' repeated i+1 times, then '0': the value 2^(i+2) - 2 in i+2 bits.
-  const prefix = (1 << (i + 2)) - 2;
-  if (bits + i + 2 <= 32) w.writeBits((prefix << bits) | (dod & ((1 << bits) - 1)), bits + i + 2);
-  else {
-    w.writeBits(prefix, i + 2);
-    w.writeBits(dod, bits);
-  }
 }
 
 function writeWholeValue(w: BitWriter, v: number): void {

@@ -8,16 +8,21 @@ export type Verdict = 'append' | 'append_ooo' | 'same' | RejectReason;
  * The newest in-order sample of each series a batch touches, as the batch's earlier
  * samples leave it: the head judges a batch's samples against these rather than the
  * series, which stay unchanged until the batch is committed. Columns indexed by a slot
- * per series, found through the series' batchSlot; no object per sample or series.
+ * per series, found through the series' batchSlot; no object per sample or series, and
+ * the columns serve batch after batch.
  */
 export class BatchTips {
+  /** The series in each slot; entries from `#count` on are left from earlier batches. */
   readonly #series: MemSeries[] = [];
-  readonly #maxT: Float64Array;
-  readonly #lastV: Float64Array;
-  readonly #lastStale: Uint8Array;
+  #count = 0;
+  #maxT = new Float64Array(0);
+  #lastV = new Float64Array(0);
+  #lastStale = new Uint8Array(0);
 
-  /** Tips for up to `capacity` series. */
-  constructor(capacity: number) {
+  /** Forgets every tip, making room for up to `capacity` series. */
+  reset(capacity: number): void {
+    this.#count = 0;
+    if (capacity <= this.#maxT.length) return;
     this.#maxT = new Float64Array(capacity);
     this.#lastV = new Float64Array(capacity);
     this.#lastStale = new Uint8Array(capacity);
@@ -26,19 +31,14 @@ export class BatchTips {
   /** The slot of `series`, starting from the series' own tip on its first use in the batch. */
   slotOf(series: MemSeries): number {
     const held = series.batchSlot;
-    if (held >= 0 && held < this.#series.length && this.#series[held] === series) return held;
-    const slot = this.#series.length;
-    this.#series.push(series);
+    if (held >= 0 && held < this.#count && this.#series[held] === series) return held;
+    const slot = this.#count++;
+    this.#series[slot] = series;
     series.batchSlot = slot;
     this.#maxT[slot] = series.maxT;
     this.#lastV[slot] = series.lastV;
     this.#lastStale[slot] = series.lastStale ? 1 : 0;
     return slot;
-  }
-
-  /** The newest in-order time of the series in `slot`. */
-  maxT(slot: number): number {
-    return this.#maxT[slot]!;
   }
 
   /**

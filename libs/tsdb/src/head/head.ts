@@ -1,12 +1,12 @@
-import type { LabeledSample, Labels, Sample } from '@promethium/model';
+import type { LabeledSample, Labels } from '@promethium/model';
 import { InvalidSampleError } from '../errors.js';
 import { RefSamples } from '../wal/index.js';
 import type { WalRecord } from '../wal/index.js';
 import { BatchTips } from './batch-tips.js';
 import { groupBySeries } from './by-series.js';
-import type { Verdict } from './batch-tips.js';
-import { MemSeries, sameValue } from './mem-series.js';
+import { MemSeries } from './mem-series.js';
 import type { RejectReason } from './mem-series.js';
+import { PendingBatch } from './pending-batch.js';
 import { SeriesTable } from './series-table.js';
 
 /** Counts of what one batch did; appended + same + the rejections is the batch size. */
@@ -21,7 +21,10 @@ export interface HeadAppendResult {
   rejected: Record<RejectReason, number>;
 }
 
-/** A checked batch: what to log and then apply; the head is unchanged until commit. */
+/**
+ * A checked batch: what to log and then apply; the head is unchanged until commit. It
+ * shares the head's buffers, so it is valid until the next prepare().
+ */
 export interface PreparedBatch {
   /** The series the batch creates and its accepted samples, in batch order. */
   readonly record: WalRecord;
@@ -62,6 +65,9 @@ export class Head {
    */
   readonly #byInput = new WeakMap<Labels, MemSeries>();
   readonly #byRef: (MemSeries | undefined)[] = [];
+  /** What prepare() fills, batch after batch: see PreparedBatch. */
+  readonly #accepted = new RefSamples();
+  readonly #tips = new BatchTips();
   readonly #opts: HeadOptions;
   #nextRef = 1;
   /** Newest sample time in the head; the out-of-order window counts back from it. */
@@ -103,13 +109,14 @@ export class Head {
    * integer; the head is unchanged.
    */
   prepare(samples: readonly LabeledSample[]): PreparedBatch {
-    const accepted = new RefSamples(samples.length);
-    const tips = new BatchTips(samples.length);
-    const created: MemSeries[] = [];
-    let createdByLabels: SeriesTable | undefined;
-    let pendingOoo: Map<MemSeries, Map<number, Sample>> | undefined;
-    const result = emptyResult();
-    let maxT = this.#maxT;
+    const batch = new PendingBatch(
+      this.#accepted,
+      this.#tips,
+      samples.length,
+      this.#nextRef,
+      this.#maxT,
+      this.#opts.outOfOrderWindowMs,
+    );
     let labels: Labels | undefined;
     let series: MemSeries | undefined;
     let slot = 0;
@@ -119,39 +126,16 @@ export class Head {
       if (sample.labels !== labels || !series) {
         labels = sample.labels;
         if (labels.size === 0) throw new InvalidSampleError(i, 'the label set is empty');
-        series = this.#find(labels) ?? createdByLabels?.get(labels);
-        if (!series) {
-          series = new MemSeries(this.#nextRef + created.length, labels);
-          created.push(series);
-          (createdByLabels ??= new SeriesTable()).add(series);
-        }
-        slot = tips.slotOf(series);
+        series = this.#find(labels) ?? batch.seriesFor(labels);
+        slot = batch.slotOf(series);
       }
-      const { t, v } = sample;
-      if (!Number.isSafeInteger(t))
-        throw new InvalidSampleError(i, `timestamp ${t} is not an integer`);
-      const stale = sample.stale === true;
-      let fate = tips.verdict(slot, t, v, stale, this.#oooFloor(maxT));
-      if (fate === 'append_ooo')
-        fate = outOfOrderFate(series, t, v, stale, pendingOoo?.get(series));
-      if (fate === 'append') {
-        tips.advance(slot, t, v, stale);
-        if (t > maxT) maxT = t;
-      } else if (fate === 'append_ooo') {
-        result.outOfOrder++;
-        pendingOoo ??= new Map();
-        let held = pendingOoo.get(series);
-        if (!held) pendingOoo.set(series, (held = new Map()));
-        held.set(t, sample);
-      } else {
-        if (fate === 'same') result.same++;
-        else result.rejected[fate]++;
-        continue;
+      if (!Number.isSafeInteger(sample.t)) {
+        throw new InvalidSampleError(i, `timestamp ${sample.t} is not an integer`);
       }
-      accepted.push(series.ref, t, v, stale);
-      result.appended++;
+      batch.add(series, slot, sample);
     }
     // A new series' first sample is always accepted, so every created series is logged.
+    const { created, accepted, result } = batch;
     return { record: { series: created, samples: accepted }, result, created };
   }
 
@@ -161,36 +145,15 @@ export class Head {
       this.#byInput.set(series.labels, series);
       this.#register(series);
     }
-    this.appendAccepted(batch.record.samples);
+    this.#appendAccepted(batch.record.samples);
   }
 
   /**
-   * Appends samples the head accepted before (a committed batch, or the log on replay),
-   * in order: a sample after its series' newest goes to the open chunk, an older one
-   * among the out-of-order samples. Samples of series not held are skipped; returns the
-   * number appended.
-   */
-  appendAccepted(samples: RefSamples): number {
-    let appended = 0;
-    let maxT = this.#maxT;
-    for (let i = 0; i < samples.length; i++) {
-      const series = this.#byRef[samples.ref(i)];
-      if (!series) continue;
-      const t = samples.t(i);
-      if (t > series.maxT) series.appendInOrder(t, samples.v(i), samples.isStale(i));
-      else series.appendOutOfOrder(t, samples.v(i), samples.isStale(i));
-      if (t > maxT) maxT = t;
-      appended++;
-    }
-    this.#maxT = maxT;
-    return appended;
-  }
-
-  /**
-   * Appends samples logged in order (log records on replay), as appendAccepted would but
-   * series by series: a series' samples keep their order, and its state stays in cache
-   * while they go in, where log order would touch every series once per scrape. Returns
-   * the number appended.
+   * Appends samples the head accepted before, in log order (log records on replay; see
+   * MemSeries.appendAccepted), but series by series: a series' samples keep their order,
+   * and its state stays in cache while they go in, where log order would touch every
+   * series once per scrape. Samples of series not held are skipped; returns the number
+   * appended.
    */
   appendLogged(samples: RefSamples): number {
     const { refs, starts, ts, vs, stale } = groupBySeries(samples);
@@ -201,10 +164,8 @@ export class Head {
       if (!series) continue;
       const end = starts[k + 1]!;
       for (let i = starts[k]!; i < end; i++) {
-        const t = ts[i]!;
-        if (t > series.maxT) series.appendInOrder(t, vs[i]!, stale[i] === 1);
-        else series.appendOutOfOrder(t, vs[i]!, stale[i] === 1);
-        if (t > maxT) maxT = t;
+        series.appendAccepted(ts[i]!, vs[i]!, stale[i] === 1);
+        if (ts[i]! > maxT) maxT = ts[i]!;
       }
       appended += end - starts[k]!;
     }
@@ -238,6 +199,16 @@ export class Head {
     this.#opts.listener.removed(series);
   }
 
+  #appendAccepted(samples: RefSamples): void {
+    let maxT = this.#maxT;
+    for (let i = 0; i < samples.length; i++) {
+      const t = samples.t(i);
+      this.#byRef[samples.ref(i)]!.appendAccepted(t, samples.v(i), samples.isStale(i));
+      if (t > maxT) maxT = t;
+    }
+    this.#maxT = maxT;
+  }
+
   #find(labels: Labels): MemSeries | undefined {
     const known = this.#byInput.get(labels);
     if (known !== undefined && this.#byRef[known.ref] === known) return known;
@@ -251,32 +222,4 @@ export class Head {
     if (series.ref >= this.#nextRef) this.#nextRef = series.ref + 1;
     if (series.maxT > this.#maxT) this.#maxT = series.maxT;
   }
-
-  #oooFloor(maxT: number): number {
-    const window = this.#opts.outOfOrderWindowMs;
-    return window > 0 ? maxT - window : Number.POSITIVE_INFINITY;
-  }
-}
-
-// An out-of-order sample at a time the head (or this batch) already holds one for is a
-// repeat when equal (a redelivered batch) and a conflicting duplicate otherwise.
-function outOfOrderFate(
-  series: MemSeries,
-  t: number,
-  v: number,
-  stale: boolean,
-  pending: Map<number, Sample> | undefined,
-): Verdict {
-  const held = series.outOfOrderAt(t) ?? pending?.get(t);
-  if (!held) return 'append_ooo';
-  return sameValue(held.v, held.stale === true, v, stale) ? 'same' : 'duplicate_sample';
-}
-
-function emptyResult(): HeadAppendResult {
-  return {
-    appended: 0,
-    outOfOrder: 0,
-    same: 0,
-    rejected: { out_of_order: 0, duplicate_sample: 0, too_old: 0 },
-  };
 }

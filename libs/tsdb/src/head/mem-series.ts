@@ -82,6 +82,15 @@ export class MemSeries {
     if (t < this.minT) this.minT = t;
   }
 
+  /**
+   * Appends a sample the head accepted before (a committed batch, a replayed log), which
+   * only its order places: in order after the newest, else among the out-of-order ones.
+   */
+  appendAccepted(t: number, v: number, stale: boolean): void {
+    if (t > this.maxT) this.appendInOrder(t, v, stale);
+    else this.appendOutOfOrder(t, v, stale);
+  }
+
   /** Forgets the cut chunks and out-of-order samples, which a checkpoint has persisted. */
   clearPersisted(): void {
     this.#cut = undefined;
