@@ -28,6 +28,8 @@ function job(overrides: Partial<ScrapeConfig>): ScrapeConfig {
     params: {},
     staticConfigs: [],
     fileSdConfigs: [],
+    relabelConfigs: [],
+    metricRelabelConfigs: [],
     ...overrides,
   };
 }

@@ -1,11 +1,11 @@
 import { dirname } from 'node:path';
 import { ADDRESS_LABEL } from '@promethium/model';
-import { isSeq } from 'yaml';
 import { joinDir } from '../paths.js';
 import type { Cursor } from '../yaml/cursor.js';
 import { bool, check, duration, list, nonNull, oneOf, record, str } from '../yaml/decoders.js';
 import type { Decoder } from '../yaml/decoders.js';
 import { field, object, required } from '../yaml/object.js';
+import { relabelConfigs } from './relabel.js';
 import { checkStaticTargets, fileSdConfig, staticConfig } from './targets.js';
 import type { GlobalConfig, ScrapeConfig } from './types.js';
 import { UNSUPPORTED_SCRAPE } from './unsupported.js';
@@ -34,6 +34,8 @@ const scrapeShape = object(
       list(nonNull(fileSdConfig, 'empty or null section in file_sd_configs')),
       [],
     ),
+    relabelConfigs: field('relabel_configs', relabelConfigs('target'), []),
+    metricRelabelConfigs: field('metric_relabel_configs', relabelConfigs('metric'), []),
   },
   { unsupported: UNSUPPORTED_SCRAPE },
 );
@@ -44,9 +46,7 @@ export type RawScrapeConfig = ReturnType<typeof scrapeShape>;
 /** Decodes a `scrape_configs` entry; static targets are checked unless relabeling is configured. */
 export const scrapeConfig: Decoder<RawScrapeConfig> = (at) => {
   const raw = scrapeShape(at);
-  // relabel_configs is ignored, so only its presence matters, not its contents.
-  const relabeling = at.lookup('relabel_configs')?.node;
-  if (!isSeq(relabeling) || relabeling.items.length === 0) checkStaticTargets(at);
+  if (raw.relabelConfigs.length === 0) checkStaticTargets(at);
   return raw;
 };
 

@@ -1,4 +1,5 @@
 import type { TargetGroup } from '@promethium/model';
+import type { RelabelConfig } from '@promethium/relabel';
 
 /** A loaded prometheus.yml: the resolved configuration and one line per ignored field. */
 export interface LoadedConfig {
@@ -40,6 +41,10 @@ export interface ScrapeConfig {
   /** One group per `static_configs` entry; `source` is the entry's index. */
   staticConfigs: TargetGroup[];
   fileSdConfigs: FileSdConfig[];
+  /** `relabel_configs`: rules rewriting or dropping discovered targets. */
+  relabelConfigs: RelabelConfig[];
+  /** `metric_relabel_configs`: rules rewriting or dropping scraped series. */
+  metricRelabelConfigs: RelabelConfig[];
 }
 
 /** One `file_sd_configs` entry. */

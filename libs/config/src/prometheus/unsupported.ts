@@ -105,10 +105,8 @@ export const UNSUPPORTED_SCRAPE: readonly string[] = [
   'label_value_length_limit',
   'metric_name_escaping_scheme',
   'metric_name_validation_scheme',
-  'metric_relabel_configs',
   'native_histogram_bucket_limit',
   'native_histogram_min_bucket_factor',
-  'relabel_configs',
   'sample_limit',
   // Prometheus 2.x's name for always_scrape_classic_histograms.
   'scrape_classic_histograms',

@@ -231,9 +231,7 @@ describe('prometheus.yml validation', () => {
     expect(config.scrapeConfigs[0]?.staticConfigs[0]?.targets).toEqual([
       { __address__: 'https://example.com/health' },
     ]);
-    expect(warnings).toEqual([
-      'prometheus.yml:5:5: scrape_configs[0].relabel_configs: not supported yet, ignored',
-    ]);
+    expect(warnings).toEqual([]);
   });
 });
 
@@ -279,7 +277,6 @@ runtime: {gogc: 50}
       'prometheus.yml:14:5: scrape_configs[0].kubernetes_sd_configs: not supported yet, ignored',
       'prometheus.yml:15:5: scrape_configs[0].basic_auth: not supported yet, ignored',
       'prometheus.yml:16:5: scrape_configs[0].tls_config: not supported yet, ignored',
-      'prometheus.yml:17:5: scrape_configs[0].metric_relabel_configs: not supported yet, ignored',
       'prometheus.yml:18:5: scrape_configs[0].sample_limit: not supported yet, ignored',
       'prometheus.yml:21:5: scrape_configs[1].track_timestamps_staleness: not supported yet, ignored',
       'prometheus.yml:22:5: scrape_configs[1].enable_http2: not supported yet, ignored',
