@@ -98,7 +98,18 @@ class ScrapePool {
     config: PrometheusConfig,
   ) {
     this.metrics = scraperMetrics(registry);
-    this.configs = new Map(config.scrapeConfigs.map((c) => [c.jobName, c]));
+    this.configs = this.readScrapeConfigs(config);
+  }
+
+  // Relabeling is decoded but not applied yet: say so rather than ignore it silently.
+  private readScrapeConfigs(config: PrometheusConfig): Map<string, ScrapeConfig> {
+    for (const c of config.scrapeConfigs)
+      for (const key of ['relabel_configs', 'metric_relabel_configs'] as const) {
+        const rules = key === 'relabel_configs' ? c.relabelConfigs : c.metricRelabelConfigs;
+        if (rules.length > 0)
+          this.logger.warn({ job: c.jobName, key }, `${key} is not applied by this scraper yet`);
+      }
+    return new Map(config.scrapeConfigs.map((c) => [c.jobName, c]));
   }
 
   async update(set: TargetSet): Promise<void> {
@@ -108,7 +119,7 @@ class ScrapePool {
 
   async configure(config: PrometheusConfig): Promise<void> {
     const old = this.configs;
-    this.configs = new Map(config.scrapeConfigs.map((c) => [c.jobName, c]));
+    this.configs = this.readScrapeConfigs(config);
     for (const job of new Set([...old.keys(), ...this.configs.keys()])) {
       if (JSON.stringify(old.get(job)) !== JSON.stringify(this.configs.get(job)))
         await this.sync(job, true);
