@@ -35,7 +35,7 @@ export class ScrapeLoop {
 
   /** Schedules the first scrape at this target's offset within the interval. */
   start(): void {
-    const interval = this.target.config.scrapeInterval;
+    const interval = this.target.intervalMs;
     const offset = Number(this.target.labels.hash() % BigInt(interval));
     const delay = (offset - (Date.now() % interval) + interval) % interval;
     this.timer = setTimeout(() => this.tick(), delay);
@@ -51,7 +51,7 @@ export class ScrapeLoop {
 
   private tick(): void {
     if (this.controller.signal.aborted) return;
-    this.timer = setTimeout(() => this.tick(), this.target.config.scrapeInterval);
+    this.timer = setTimeout(() => this.tick(), this.target.intervalMs);
     // As Prometheus's ticker does, a tick that comes while the last scrape is still being
     // written (storage slow or away) is skipped, not queued: a backlog would burst out later
     // and hold up stop().

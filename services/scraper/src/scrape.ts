@@ -16,7 +16,7 @@ export type ScrapeOutcome =
 
 /** Fetches and parses one target's metrics, bounded by the job's scrape timeout. */
 export async function scrapeTarget(target: Target, signal: AbortSignal): Promise<ScrapeOutcome> {
-  const timeoutMs = target.config.scrapeTimeout;
+  const { timeoutMs } = target;
   const timeout = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
   let body: string;
   try {

@@ -101,14 +101,14 @@ class ScrapePool {
     this.configs = this.readScrapeConfigs(config);
   }
 
-  // Relabeling is decoded but not applied yet: say so rather than ignore it silently.
+  // metric_relabel_configs is decoded but not applied yet: say so rather than ignore it.
   private readScrapeConfigs(config: PrometheusConfig): Map<string, ScrapeConfig> {
     for (const c of config.scrapeConfigs)
-      for (const key of ['relabel_configs', 'metric_relabel_configs'] as const) {
-        const rules = key === 'relabel_configs' ? c.relabelConfigs : c.metricRelabelConfigs;
-        if (rules.length > 0)
-          this.logger.warn({ job: c.jobName, key }, `${key} is not applied by this scraper yet`);
-      }
+      if (c.metricRelabelConfigs.length > 0)
+        this.logger.warn(
+          { job: c.jobName },
+          'metric_relabel_configs is not applied by this scraper yet',
+        );
     return new Map(config.scrapeConfigs.map((c) => [c.jobName, c]));
   }
 

@@ -72,4 +72,70 @@ describe('targetsFromGroups', () => {
       ),
     ).toHaveLength(1);
   });
+
+  describe('with relabel_configs', () => {
+    const relabeled = parsePrometheusConfig(
+      `scrape_configs:
+  - job_name: blackbox
+    scrape_interval: 30s
+    params: { module: [http_2xx] }
+    relabel_configs:
+      - source_labels: [__meta_env]
+        regex: dev
+        action: drop
+      - source_labels: [__address__]
+        target_label: __param_target
+      - source_labels: [__param_target]
+        target_label: instance
+      - target_label: __address__
+        replacement: prober:9115
+      - target_label: __metrics_path__
+        replacement: /probe
+      - source_labels: [__meta_interval]
+        regex: (.+)
+        target_label: __scrape_interval__
+`,
+      'p.yml',
+    ).config.scrapeConfigs[0]!;
+    const run = (targets: Record<string, string>[], labels: Record<string, string> = {}) => {
+      const invalid: [string, string][] = [];
+      const out = targetsFromGroups(relabeled, [{ source: '0', targets, labels }], (a, r) =>
+        invalid.push([a, r]),
+      );
+      return { out, invalid };
+    };
+
+    it('rewrites address, path, params and labels, and drops __meta_ labels', () => {
+      const { out, invalid } = run([{ __address__: 'example.org:443', __meta_env: 'prod' }], {
+        team: 'a',
+      });
+      expect(invalid).toEqual([]);
+      expect(out).toHaveLength(1);
+      expect(out[0]!.url).toBe('http://prober:9115/probe?module=http_2xx&target=example.org%3A443');
+      expect(out[0]!.labels.toRecord()).toEqual({
+        instance: 'example.org:443',
+        job: 'blackbox',
+        team: 'a',
+      });
+      expect(out[0]!.intervalMs).toBe(30_000);
+      expect(out[0]!.timeoutMs).toBe(10_000);
+    });
+
+    it('leaves out targets a rule drops', () => {
+      expect(run([{ __address__: 'a:1', __meta_env: 'dev' }]).out).toEqual([]);
+    });
+
+    it('takes the interval from __scrape_interval__ and reports one it cannot use', () => {
+      const { out, invalid } = run([
+        { __address__: 'a:1', __meta_interval: '1m' },
+        { __address__: 'b:1', __meta_interval: 'soon' },
+        { __address__: 'c:1', __meta_interval: '5s' },
+      ]);
+      expect(out.map((t) => t.intervalMs)).toEqual([60_000]);
+      expect(invalid).toEqual([
+        ['prober:9115', 'error parsing scrape interval: not a valid duration string: "soon"'],
+        ['prober:9115', 'scrape timeout cannot be greater than scrape interval ("10s" > "5s")'],
+      ]);
+    });
+  });
 });
