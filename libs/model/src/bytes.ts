@@ -1,4 +1,4 @@
-import { readSample, writeValue } from './sample.js';
+import { isStaleBits, readSample, writeValue } from './sample.js';
 import type { Sample } from './sample.js';
 
 /**
@@ -206,11 +206,29 @@ export class ByteReader {
 
   /** Reads 8 value bytes into a sample at time `t`. */
   sample(t: number): Sample {
-    if (this.remaining < 8)
-      throw new BinaryFormatError('unexpected end of data in a sample value', this.#pos);
+    this.#needValue();
     const sample = readSample(this.#view, this.#pos, t);
     this.#pos += 8;
     return sample;
+  }
+
+  /** Whether the next 8 bytes hold StaleNaN; float() then reads past them. */
+  isStaleMarker(): boolean {
+    this.#needValue();
+    return isStaleBits(this.#view, this.#pos);
+  }
+
+  /** Reads 8 bytes of little-endian float64. */
+  float(): number {
+    this.#needValue();
+    const v = this.#view.getFloat64(this.#pos, true);
+    this.#pos += 8;
+    return v;
+  }
+
+  #needValue(): void {
+    if (this.remaining < 8)
+      throw new BinaryFormatError('unexpected end of data in a sample value', this.#pos);
   }
 
   /** Throws unless every byte was consumed. */

@@ -1,14 +1,13 @@
-import { BinaryFormatError, isStaleBits, staleMarker, utf8, writeValue } from '@promethium/model';
+import { BinaryFormatError, staleMarker, utf8, writeValue } from '@promethium/model';
 
-// The byte layout of ByteWriter/ByteReader (libs/model), specialised for records: values
-// are written and read as raw floats, so no object is made per sample.
+// The byte layout of ByteWriter (libs/model), specialised for records: values are written
+// as raw floats, so no object is made per sample. ByteReader reads it back.
 
 /** Varints carry non-negative safe integers (below 2^53): 8 groups of 7 bits cover them. */
 const MAX_VARINT_BYTES = 8;
 const ZIGZAG_LIMIT = 2 ** 52;
 const TWO_POW_32 = 2 ** 32;
 const STALE = staleMarker(0);
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** A growable byte buffer that records are encoded into, reused from record to record. */
 export class RecordWriter {
@@ -111,104 +110,5 @@ export class RecordWriter {
     next.set(this.#buf.subarray(0, this.#pos));
     this.#buf = next;
     this.#view = new DataView(next.buffer);
-  }
-}
-
-/** A bounds-checked reader of what RecordWriter wrote; failures are BinaryFormatErrors naming the offset. */
-export class RecordReader {
-  readonly #data: Uint8Array;
-  readonly #view: DataView;
-  #pos = 0;
-
-  constructor(data: Uint8Array) {
-    this.#data = data;
-    this.#view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  }
-
-  /** Current offset. */
-  get pos(): number {
-    return this.#pos;
-  }
-
-  byte(): number {
-    if (this.#pos >= this.#data.length) {
-      throw new BinaryFormatError('unexpected end of data', this.#pos);
-    }
-    return this.#data[this.#pos++]!;
-  }
-
-  varint(): number {
-    const start = this.#pos;
-    let value = 0;
-    let scale = 1;
-    for (let i = 0; i < MAX_VARINT_BYTES; i++) {
-      const b = this.byte();
-      value += (b & 0x7f) * scale;
-      if (b < 0x80) {
-        if (!Number.isSafeInteger(value)) throw new BinaryFormatError('varint exceeds 2^53', start);
-        return value;
-      }
-      scale *= 0x80;
-    }
-    throw new BinaryFormatError(`varint longer than ${MAX_VARINT_BYTES} bytes`, start);
-  }
-
-  zigzag(): number {
-    const u = this.varint();
-    return u % 2 === 0 ? u / 2 : -(u + 1) / 2;
-  }
-
-  /**
-   * An element count, checked against the bytes left at `minBytesEach` an element, so a
-   * corrupt count cannot make the decoder allocate or loop for long.
-   */
-  count(minBytesEach: number, what: string): number {
-    const start = this.#pos;
-    const n = this.varint();
-    const remaining = this.#data.length - this.#pos;
-    if (n * minBytesEach > remaining) {
-      throw new BinaryFormatError(
-        `${what} ${n} exceeds what the remaining ${remaining} bytes can hold`,
-        start,
-      );
-    }
-    return n;
-  }
-
-  string(): string {
-    const start = this.#pos;
-    const len = this.count(1, 'string length');
-    const bytes = this.#data.subarray(this.#pos, this.#pos + len);
-    this.#pos += len;
-    try {
-      return utf8Decoder.decode(bytes);
-    } catch (err) {
-      throw new BinaryFormatError('invalid UTF-8 in string', start, { cause: err });
-    }
-  }
-
-  /** Whether the next 8 bytes hold StaleNaN; float() then reads past them. */
-  isStaleMarker(): boolean {
-    this.#need(8);
-    return isStaleBits(this.#view, this.#pos);
-  }
-
-  float(): number {
-    this.#need(8);
-    const v = this.#view.getFloat64(this.#pos, true);
-    this.#pos += 8;
-    return v;
-  }
-
-  /** Throws unless every byte was consumed. */
-  end(): void {
-    const remaining = this.#data.length - this.#pos;
-    if (remaining !== 0) throw new BinaryFormatError(`${remaining} trailing bytes`, this.#pos);
-  }
-
-  #need(n: number): void {
-    if (this.#data.length - this.#pos < n) {
-      throw new BinaryFormatError('unexpected end of data in a sample value', this.#pos);
-    }
   }
 }

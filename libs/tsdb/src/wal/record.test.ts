@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { BinaryFormatError, ByteWriter, Labels } from '@promethium/model';
-import { RecordReader } from './record-bytes.js';
+import { BinaryFormatError, ByteReader, ByteWriter, Labels } from '@promethium/model';
 import { WalRecordEncoder, decodeLabels, decodeWalRecord, encodeLabels } from './record.js';
 import type { WalRecord } from './record.js';
 import { RefSamples } from './ref-samples.js';
@@ -144,12 +143,12 @@ describe('WAL records', () => {
   });
 });
 
-describe('RecordReader', () => {
+describe('ByteReader', () => {
   it('reads varints up to 2^53 and refuses longer ones', () => {
     const out = new ByteWriter();
     out.varint(2 ** 53 - 1);
-    expect(new RecordReader(out.toBytes()).varint()).toBe(2 ** 53 - 1);
-    expect(() => new RecordReader(new Uint8Array(9).fill(0x80)).varint()).toThrow(
+    expect(new ByteReader(out.toBytes()).varint()).toBe(2 ** 53 - 1);
+    expect(() => new ByteReader(new Uint8Array(9).fill(0x80)).varint()).toThrow(
       /varint longer than 8 bytes/,
     );
   });

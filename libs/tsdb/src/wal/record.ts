@@ -1,5 +1,5 @@
-import { BinaryFormatError, Labels, zigzag } from '@promethium/model';
-import { RecordReader, RecordWriter } from './record-bytes.js';
+import { ByteReader, BinaryFormatError, Labels, zigzag } from '@promethium/model';
+import { RecordWriter } from './record-bytes.js';
 import type { RefSamples } from './ref-samples.js';
 
 /** A series the head created, logged before its first sample so replay can resolve refs. */
@@ -87,14 +87,14 @@ export class WalRecordEncoder {
 export function decodeWalRecord(data: Uint8Array, samples: RefSamples): RefSeries[] {
   const before = samples.length;
   try {
-    return decodeInto(new RecordReader(data), samples);
+    return decodeInto(new ByteReader(data), samples);
   } catch (err) {
     samples.truncate(before);
     throw err;
   }
 }
 
-function decodeInto(r: RecordReader, samples: RefSamples): RefSeries[] {
+function decodeInto(r: ByteReader, samples: RefSamples): RefSeries[] {
   const format = r.byte();
   if (format !== RECORD_V1 && format !== RECORD_V2)
     throw new BinaryFormatError(`unknown record format ${format}`, 0);
@@ -109,7 +109,7 @@ function decodeInto(r: RecordReader, samples: RefSamples): RefSeries[] {
   return series;
 }
 
-function readV1Samples(r: RecordReader, samples: RefSamples): void {
+function readV1Samples(r: ByteReader, samples: RefSamples): void {
   let prevT = 0;
   for (let n = r.count(MIN_V1_SAMPLE_BYTES, 'sample count'); n > 0; n--) {
     const at = r.pos;
@@ -121,7 +121,7 @@ function readV1Samples(r: RecordReader, samples: RefSamples): void {
   }
 }
 
-function readV2Samples(r: RecordReader, samples: RefSamples): void {
+function readV2Samples(r: ByteReader, samples: RefSamples): void {
   let prevRef = 0;
   let prevT = 0;
   for (let n = r.count(MIN_V2_SAMPLE_BYTES, 'sample count'); n > 0; n--) {
@@ -169,7 +169,7 @@ export function encodeLabels(labels: Labels): Uint8Array {
 
 /** Decodes what encodeLabels wrote; throws BinaryFormatError naming the offset. */
 export function decodeLabels(data: Uint8Array): Labels {
-  const r = new RecordReader(data);
+  const r = new ByteReader(data);
   const labels = readLabels(r);
   r.end();
   return labels;
@@ -183,7 +183,7 @@ function writeLabels(out: RecordWriter, labels: Labels): void {
   }
 }
 
-function readLabels(r: RecordReader): Labels {
+function readLabels(r: ByteReader): Labels {
   const pairs: [string, string][] = [];
   for (let k = r.count(MIN_LABEL_BYTES, 'label count'); k > 0; k--) {
     pairs.push([r.string(), r.string()]);
