@@ -10,6 +10,7 @@ import { expositionBenchmark } from './exposition.mjs';
 import { backfilledPromethiumFixture } from './fixtures/backfilled-promethium.mjs';
 import { loadedPromethiumFixture } from './fixtures/loaded-promethium.mjs';
 import { scrapeBodyFixture } from './fixtures/scrape-body.mjs';
+import { handoverBenchmark } from './handover.mjs';
 import { Fixtures } from './harness/fixtures.mjs';
 import { closeHttpAgent } from './harness/http.mjs';
 import { comment, progress } from './harness/report.mjs';
@@ -32,6 +33,7 @@ const BENCHMARKS = [
   tsdbBenchmark,
   natsIngestBenchmark,
   selectBenchmark,
+  handoverBenchmark,
 ];
 const FIXTURES = [scrapeBodyFixture, loadedPromethiumFixture, backfilledPromethiumFixture];
 

@@ -24,7 +24,7 @@ const check = process.argv.includes('--check');
  * The suites, one entry each: `cli` is a built script under the repository root,
  * `args(dataDir)` its arguments, `figures` the names of its closing lines
  * (`<figure>: N passed, N failed`), which it prints last, in this order. Later suites
- * (openmetrics, alertmanager openapi) are added here.
+ * (alertmanager openapi) are added here.
  */
 const SUITES = [
   {
@@ -32,6 +32,12 @@ const SUITES = [
     cli: 'libs/promqltest/dist/cli.js',
     args: (data) => filesIn(join(data, 'promqltest'), '.test'),
     figures: ['promqltest', 'promqltest-float'],
+  },
+  {
+    name: 'openmetrics',
+    cli: 'libs/exposition/dist/cli/openmetrics-suite.js',
+    args: (data) => [join(data, 'openmetrics', 'parsers')],
+    figures: ['openmetrics'],
   },
 ];
 

@@ -61,8 +61,8 @@ describe('--web.config.file: TLS and basic auth on every endpoint', () => {
       `--web.listen-address=127.0.0.1:${port}`,
       `--storage.tsdb.path=${join(dir, 'data')}`,
     ]);
-    await waitFor('the HTTPS server', async () =>
-      (await get('/-/healthy')).status > 0 ? true : undefined,
+    await waitFor('the HTTPS server to be ready', async () =>
+      (await get('/-/ready', 'admin:s3cret')).status === 200 ? true : undefined,
     );
   });
 

@@ -37,6 +37,13 @@ export { codecs } from './codecs/index.js';
 export type { Codec } from './codecs/codec.js';
 export type { TargetSet, SelectRequest, SelectMatcher } from './codecs/json-codecs.js';
 export type { LabelsRequest, IndexStatsChunk } from './codecs/label-codecs.js';
+export type {
+  ScrapeTargetsRequest,
+  ScrapeTargetsChunk,
+  ActiveTargetReport,
+  DroppedTargetReport,
+  MetricMetadataReport,
+} from './codecs/scrape-codecs.js';
 export { splitForJson } from './codecs/label-codecs.js';
 export { encodeChunkedSeries, decodeChunkedSeries } from './codecs/chunked-series.js';
 export type { ChunkedSeries, WireChunk } from './codecs/wire-chunk.js';

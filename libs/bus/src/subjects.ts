@@ -54,6 +54,16 @@ export const subjects = {
   labels: (shard: number): string => `prm.labels.v1.${shardToken(shard)}`,
   /** Index statistics request to one shard (empty body), streamed reply of codecs.indexStatsChunk. */
   tsdbStats: (shard: number): string => `prm.tsdbstats.v1.${shardToken(shard)}`,
+  /**
+   * Scraper replicas' membership messages (codecs.memberMessage): each live replica
+   * announces itself here, and every replica answers a newcomer's hello at once.
+   */
+  scraperMembers: 'prm.members.v1.scraper',
+  /**
+   * Request to one scraper replica (by its member id) for its targets
+   * (codecs.scrapeTargetsRequest), streamed reply of codecs.scrapeTargetsChunk.
+   */
+  scrapeTargets: (member: string): string => `prm.scrapetargets.v1.${encodeSubjectToken(member)}`,
   /** The subject space held in the durable log (the JetStream stream's subjects). */
   durable: DURABLE,
 } as const;

@@ -33,7 +33,15 @@ export type {
   PrometheusConfigOptions,
   GlobalConfig,
   ScrapeConfig,
+  ScrapeLimits,
   FileSdConfig,
+  ScrapeHttpConfig,
+  BasicAuthConfig,
+  AuthorizationConfig,
+  ScrapeTlsConfig,
+  HttpHeaderConfig,
+  SecretSource,
 } from './prometheus/types.js';
+export type { ScrapeProtocol } from './prometheus/scrape-protocols.js';
 export { parseWebConfig, loadWebConfig } from './web/load.js';
 export type { WebConfig, WebTlsConfig, ClientAuthType, TlsVersion } from './web/types.js';

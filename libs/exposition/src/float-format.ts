@@ -12,6 +12,18 @@ export function formatOpenMetricsFloat(f: number): string {
   return text.includes('.') || text.includes('e') ? text : text + '.0';
 }
 
+/**
+ * Formats a sample value as the text format 0.0.4 writes it (expfmt's writeFloat): `NaN`,
+ * `+Inf`, `-Inf`, `0` for both zeros, otherwise Go's shortest `%g` without a `.0`.
+ */
+export function formatGoFloat(f: number): string {
+  if (Number.isNaN(f)) return 'NaN';
+  if (f === Infinity) return '+Inf';
+  if (f === -Infinity) return '-Inf';
+  if (f === 0) return '0';
+  return formatGoShortestG(f);
+}
+
 // Go's strconv.FormatFloat(f, 'g', -1, 64): the shortest round-tripping digits, in
 // exponent form when the decimal exponent is below -4 or at least 6 (Go's fixed
 // threshold for the shortest form), written with a sign and at least two exponent digits.

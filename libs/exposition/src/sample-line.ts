@@ -91,8 +91,8 @@ function parseLabels(
   c.pos++;
 }
 
-// Prometheus 3 rewrites `le` and `quantile` values to one spelling per number.
-function normalizeFloat(text: string, cache: Map<string, string>): string {
+/** Rewrites an `le` or `quantile` value to its one spelling per number, as Prometheus 3 does. */
+export function normalizeFloat(text: string, cache: Map<string, string>): string {
   let out = cache.get(text);
   if (out === undefined) {
     const f = parseFloatText(text, 0, text.length);
@@ -103,7 +103,7 @@ function normalizeFloat(text: string, cache: Map<string, string>): string {
 }
 
 /** Reads a quoted label value at the cursor, decoding `\\`, `\"` and `\n`. */
-function readLabelValue(c: Cursor): string {
+export function readLabelValue(c: Cursor): string {
   const src = c.src;
   const start = c.pos + 1;
   for (let i = start; i < c.end; i++) {

@@ -16,6 +16,7 @@ import type { AllInOne } from './all.js';
 const SERIES = 30;
 const SHARDS = 3;
 const body = [
+  '# HELP t_total Things counted.',
   '# TYPE t_total counter',
   ...Array.from({ length: SERIES }, (_, i) => `t_total{n="${String(i).padStart(2, '0')}"} ${i}`),
   '',
@@ -43,9 +44,11 @@ describe('one process: series, labels and TSDB status over every shard', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'promethium-all-'));
-    target = createServer((_req, res) => res.end(body));
+    target = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(body),
+    );
     const address = await listen(target);
-    const yaml = `global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n  - job_name: t\n    static_configs:\n      - targets: ['${address}']\n`;
+    const yaml = `global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n  - job_name: t\n    static_configs:\n      - targets: ['${address}', 'dropped.example:1']\n    relabel_configs:\n      - source_labels: [__address__]\n        regex: dropped.*\n        action: drop\n`;
     all = await startAllInOne({
       config: parsePrometheusConfig(yaml, 'test.yml').config,
       dataDir: dir,
@@ -80,7 +83,14 @@ describe('one process: series, labels and TSDB status over every shard', () => {
     ['/label/job/values', ['t']],
     [
       '/label/__name__/values',
-      ['scrape_duration_seconds', 'scrape_samples_scraped', 't_total', 'up'],
+      [
+        'scrape_duration_seconds',
+        'scrape_samples_post_metric_relabeling',
+        'scrape_samples_scraped',
+        'scrape_series_added',
+        't_total',
+        'up',
+      ],
     ],
     ['/label/n/values?limit=2', ['00', '01']],
     ['/series?match[]=t_total{n=~"0[0-2]"}&limit=5', 3],
@@ -92,6 +102,28 @@ describe('one process: series, labels and TSDB status over every shard', () => {
     else expect(data).toEqual(want);
   });
 
+  it('shows the scraper targets and their metadata through the query API', async () => {
+    const [, doc] = await getJson(`${base}/targets`);
+    const data = (doc as { data: Record<string, Record<string, unknown>[]> }).data;
+    expect(data.activeTargets).toHaveLength(1);
+    expect(data.activeTargets![0]).toMatchObject({
+      scrapePool: 't',
+      health: 'up',
+      lastError: '',
+      labels: { job: 't' },
+      scrapeInterval: '1s',
+    });
+    expect(data.droppedTargets).toEqual([
+      expect.objectContaining({
+        discoveredLabels: expect.objectContaining({ __address__: 'dropped.example:1' }),
+      }),
+    ]);
+    const [, meta] = await getJson(`${base}/metadata?metric=t_total`);
+    expect((meta as { data: unknown }).data).toEqual({
+      t_total: [{ type: 'counter', help: 'Things counted.', unit: '' }],
+    });
+  });
+
   it('sums cardinality over the shards', async () => {
     const [status, doc] = await getJson(`${base}/status/tsdb`);
     expect(status).toBe(200);
@@ -99,7 +131,7 @@ describe('one process: series, labels and TSDB status over every shard', () => {
     expect(data.seriesCountByMetricName![0]).toEqual({ name: 't_total', value: SERIES });
     expect(data.labelValueCountByLabelName![0]).toEqual({ name: 'n', value: SERIES });
     expect((doc as { data: { headStats: { numSeries: number } } }).data.headStats.numSeries).toBe(
-      SERIES + 3,
+      SERIES + 5,
     );
   });
 });

@@ -59,7 +59,9 @@ describe('a storage shard that does not answer', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'promethium-shard-failures-'));
     bus = createInProcessBus();
-    target = createServer((_req, res) => res.end(body));
+    target = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(body),
+    );
     const address = await listen(target);
     const yaml = `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: t\n    static_configs:\n      - targets: ['${address}']\n`;
     const config = parsePrometheusConfig(yaml, 'test.yml').config;

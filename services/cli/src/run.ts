@@ -97,7 +97,14 @@ async function start(
     logger,
     isReady: () => state.service !== undefined && isReady(state.bus, state.service),
     reload: () => reloaders.reloadAll(),
-    routes: (app) => app.use(routes),
+    routes: (app) => {
+      app.use(routes);
+      // As Prometheus answers before it is ready: the service's own paths are not there yet.
+      app.use((_req, res, next) => {
+        if (state.service !== undefined) return next();
+        res.status(503).type('text/plain').send('Service Unavailable');
+      });
+    },
   });
   lifecycle.add('http', () => server.close());
   reloaders.add('web-config', () => server.reloadWebConfig());

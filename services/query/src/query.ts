@@ -6,6 +6,7 @@ import { Engine } from '@promethium/promql';
 import { shardedLabelQueryable, shardedQueryable } from '@promethium/storage-client';
 import { EngineMetrics, QueryGate, createApiRouter } from './api/index.js';
 import { engineFeatures } from './features.js';
+import { BusScrapeTargets } from './scrape-targets.js';
 import type { StatusInfo } from './api/index.js';
 
 /** What the query service needs; wired by the CLI (cluster) or all-in-one (one process). */
@@ -38,6 +39,9 @@ export interface QueryService {
   routes(router: Router): void;
 }
 
+// How long a scraper replica may take to start answering for its targets.
+const DEFAULT_TARGETS_TIMEOUT_MS = 10_000;
+
 /** Builds the query service; it holds no state of its own beyond the engine and its metrics. */
 export function createQueryService(opts: QueryServiceOptions): QueryService {
   const features = engineFeatures(opts.features ?? []);
@@ -67,6 +71,11 @@ export function createQueryService(opts: QueryServiceOptions): QueryService {
     gate,
     queryTimeoutMs: opts.timeoutMs,
     metrics: new EngineMetrics(opts.registry, gate),
+    targets: new BusScrapeTargets(
+      opts.bus,
+      opts.logger,
+      opts.timeoutMs ?? DEFAULT_TARGETS_TIMEOUT_MS,
+    ),
   });
   return {
     routes(parent) {

@@ -1,4 +1,5 @@
 export { startScraper, type ScraperService, type ScraperServiceOptions } from './service.js';
+export { DEFAULT_HEARTBEAT_INTERVAL_MS } from './membership.js';
 export { targetsFromGroups, type Target } from './target.js';
 export {
   DEFAULT_WRITE_BUFFER_SAMPLES,

@@ -1,37 +1,101 @@
-import { Labels, staleMarker } from '@promethium/model';
 import type { LabeledSample } from '@promethium/model';
-import type { ParsedSample } from '@promethium/exposition';
+import { staleMarker } from '@promethium/model';
+import type { MetricMetadata } from '@promethium/exposition';
 import type { Appendable } from '@promethium/storage';
 import type { Target } from './target.js';
-import { scrapeTarget } from './scrape.js';
-import type { ScrapeOutcome } from './scrape.js';
+import type { JobScraper, ScrapeOutcome } from './scrape.js';
+import { SeriesCache } from './series-cache.js';
+import type { AppendedScrape } from './series-cache.js';
 
 /** Hooks through which a loop reports what it did. */
 export interface ScrapeLoopObserver {
-  scraped(target: Target, outcome: ScrapeOutcome, durationMs: number): void;
+  /** `appended` is missing when the scrape itself (HTTP, parsing) failed. */
+  scraped(
+    target: Target,
+    outcome: ScrapeOutcome,
+    durationMs: number,
+    appended: AppendedScrape | undefined,
+  ): void;
   appendFailed(target: Target, err: unknown): void;
 }
 
+/** What `/api/v1/targets` says of a target's last scrape. */
+export interface TargetHealth {
+  readonly health: 'up' | 'down' | 'unknown';
+  /** Empty when the last scrape succeeded. */
+  readonly lastError: string;
+  /** Milliseconds since the epoch; 0 before the first scrape. */
+  readonly lastScrape: number;
+  readonly lastScrapeDurationMs: number;
+}
+
+const REPORT_SERIES = [
+  'up',
+  'scrape_duration_seconds',
+  'scrape_samples_scraped',
+  'scrape_samples_post_metric_relabeling',
+  'scrape_series_added',
+] as const;
+type ReportSeries = (typeof REPORT_SERIES)[number];
+
 /**
  * Scrapes one target every interval, at an offset derived from the target's hash so
- * scrapes spread over the interval, and writes its samples plus the synthetic `up`,
- * `scrape_duration_seconds`, `scrape_samples_scraped` series. Series that disappear,
- * and every series when the target goes away, get a staleness marker.
+ * scrapes spread over the interval, and writes its samples (with the target's labels and
+ * `metric_relabel_configs` applied, within the scrape limits) plus Prometheus's synthetic
+ * series `up`, `scrape_duration_seconds`, `scrape_samples_scraped`,
+ * `scrape_samples_post_metric_relabeling` and `scrape_series_added`. A failed scrape writes
+ * `up 0` and counts as empty: series that disappear, and every series when the target goes
+ * away, get a staleness marker.
  */
 export class ScrapeLoop {
   private readonly controller = new AbortController();
   private timer: NodeJS.Timeout | undefined;
-  // Scraped label set (its key) → the labels stored for it, from the last scrape. Reusing
-  // them skips rebuilding, sorting and re-hashing every series on every scrape.
-  private previous = new Map<string, Labels>();
+  private readonly cache: SeriesCache;
   private running: Promise<void> = Promise.resolve();
   private busy = false;
+  private forcedError: string | undefined;
+  private lastMetadata: ReadonlyMap<string, MetricMetadata> = new Map();
+  private lastHealth: TargetHealth = {
+    health: 'unknown',
+    lastError: '',
+    lastScrape: 0,
+    lastScrapeDurationMs: 0,
+  };
 
   constructor(
     readonly target: Target,
+    private readonly scraper: JobScraper,
     private readonly appendable: Appendable,
     private readonly observer: ScrapeLoopObserver,
-  ) {}
+  ) {
+    const { config } = target;
+    this.cache = new SeriesCache({
+      targetLabels: target.labels,
+      honorLabels: config.honorLabels,
+      honorTimestamps: config.honorTimestamps,
+      trackTimestampsStaleness: config.trackTimestampsStaleness,
+      metricRelabelConfigs: config.metricRelabelConfigs,
+      limits: config,
+    });
+  }
+
+  /** The outcome of the last scrape. */
+  get health(): TargetHealth {
+    return this.lastHealth;
+  }
+
+  /** The metric metadata of the last successful scrape, by metric family. */
+  get metadata(): ReadonlyMap<string, MetricMetadata> {
+    return this.lastMetadata;
+  }
+
+  /**
+   * Makes every scrape fail with `error` without asking the target (or scrape again when
+   * undefined), as Prometheus does to all targets of a job over its target_limit.
+   */
+  setForcedError(error: string | undefined): void {
+    this.forcedError = error;
+  }
 
   /** Schedules the first scrape at this target's offset within the interval. */
   start(): void {
@@ -41,12 +105,25 @@ export class ScrapeLoop {
     this.timer = setTimeout(() => this.tick(), delay);
   }
 
-  /** Stops scraping and marks every series of the last scrape stale. */
-  async stop(): Promise<void> {
+  /**
+   * Stops scraping and marks every series of the target stale, the synthetic ones too;
+   * with `markStale: false` it marks nothing, for a target handed over to another
+   * replica, whose scrapes continue its series.
+   */
+  async stop({ markStale = true }: { markStale?: boolean } = {}): Promise<void> {
     clearTimeout(this.timer);
     this.controller.abort();
     await this.running;
-    await this.write(this.staleFor(new Map(), Date.now()));
+    if (!markStale) return;
+    const now = Date.now();
+    const report =
+      this.lastHealth.lastScrape === 0
+        ? []
+        : REPORT_SERIES.map((name) => ({
+            labels: this.target.labels.with('__name__', name),
+            ...staleMarker(now),
+          }));
+    await this.write([...this.cache.markAllStale(now), ...report]);
   }
 
   private tick(): void {
@@ -62,65 +139,40 @@ export class ScrapeLoop {
 
   private async scrapeOnce(): Promise<void> {
     const start = Date.now();
-    const outcome = await scrapeTarget(this.target, this.controller.signal);
+    const outcome: ScrapeOutcome =
+      this.forcedError === undefined
+        ? await this.scraper.scrape(this.target, this.controller.signal)
+        : { ok: false, reason: 'target_limit', error: this.forcedError };
     if (this.controller.signal.aborted) return;
     const durationMs = Date.now() - start;
-    this.observer.scraped(this.target, outcome, durationMs);
-    const current = new Map<string, Labels>();
-    const samples = outcome.ok ? outcome.samples.map((s) => this.label(s, start, current)) : [];
-    const report = this.reportSamples(start, outcome.ok, durationMs, samples.length);
-    await this.write([...samples, ...this.staleFor(current, start), ...report]);
-    this.previous = current;
+    const appended = outcome.ok ? this.cache.append(outcome.samples, start) : undefined;
+    const error = outcome.ok ? appended!.error : outcome.error;
+    this.observer.scraped(this.target, outcome, durationMs, appended);
+    const report = this.reportSamples(start, {
+      up: error === undefined ? 1 : 0,
+      scrape_duration_seconds: durationMs / 1000,
+      scrape_samples_scraped: appended?.scraped ?? 0,
+      scrape_samples_post_metric_relabeling: appended?.added ?? 0,
+      scrape_series_added: appended?.seriesAdded ?? 0,
+    });
+    this.lastHealth = {
+      health: error === undefined ? 'up' : 'down',
+      lastError: error ?? '',
+      lastScrape: start,
+      lastScrapeDurationMs: durationMs,
+    };
+    if (outcome.ok && error === undefined) this.lastMetadata = outcome.metadata;
+    const samples = appended?.samples ?? this.cache.markAllStale(start);
+    await this.write([...samples, ...report]);
   }
 
-  private label(
-    sample: ParsedSample,
-    scrapeTime: number,
-    current: Map<string, Labels>,
-  ): LabeledSample {
-    const key = sample.labels.key();
-    const labels =
-      this.previous.get(key) ?? current.get(key) ?? this.withTargetLabels(sample.labels);
-    current.set(key, labels);
-    const { honorTimestamps } = this.target.config;
-    const t = honorTimestamps && sample.timestampMs !== undefined ? sample.timestampMs : scrapeTime;
-    return { labels, t, v: sample.value };
-  }
-
-  private withTargetLabels(scraped: Labels): Labels {
-    const pairs: (readonly [string, string])[] = [...scraped];
-    for (const [name, value] of this.target.labels) {
-      const clash = pairs.findIndex(([n]) => n === name);
-      if (clash === -1) pairs.push([name, value]);
-      else if (!this.target.config.honorLabels)
-        pairs.splice(clash, 1, [`exported_${name}`, pairs[clash]![1]], [name, value]);
-    }
-    return Labels.fromPairs(pairs);
-  }
-
-  private staleFor(current: Map<string, Labels>, t: number): LabeledSample[] {
-    const stale: LabeledSample[] = [];
-    for (const [key, labels] of this.previous)
-      if (!current.has(key)) stale.push({ labels, ...staleMarker(t) });
-    return stale;
-  }
-
-  private reportSamples(
-    t: number,
-    up: boolean,
-    durationMs: number,
-    scraped: number,
-  ): LabeledSample[] {
-    const series = (name: string, v: number): LabeledSample => ({
+  // The synthetic series carry the target's labels only, whatever metric relabeling says.
+  private reportSamples(t: number, values: Record<ReportSeries, number>): LabeledSample[] {
+    return REPORT_SERIES.map((name) => ({
       labels: this.target.labels.with('__name__', name),
       t,
-      v,
-    });
-    return [
-      series('up', up ? 1 : 0),
-      series('scrape_duration_seconds', durationMs / 1000),
-      series('scrape_samples_scraped', scraped),
-    ];
+      v: values[name],
+    }));
   }
 
   private async write(samples: readonly LabeledSample[]): Promise<void> {

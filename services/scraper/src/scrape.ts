@@ -1,60 +1,78 @@
-import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
-import { request } from 'undici';
-import { parsePrometheusText } from '@promethium/exposition';
-import type { ParsedSample } from '@promethium/exposition';
+import type { ScrapeConfig } from '@promethium/config';
+import { acceptHeader, parseScrapeBody } from '@promethium/exposition';
+import type { MetricMetadata, ParsedSample, ScrapeProtocol } from '@promethium/exposition';
+import { BodySizeLimitError, createScrapeClient } from './http-client.js';
+import { InvalidUtf8Error } from './read-body.js';
+import type { ScrapeClient } from './http-client.js';
 import type { Target } from './target.js';
 
-const ACCEPT = 'text/plain;version=0.0.4;q=1,*/*;q=0.1';
-
 /** Why a scrape failed; each becomes a label value on the failure counter. */
-export type ScrapeFailure = 'http' | 'timeout' | 'parse';
+export type ScrapeFailure =
+  'http' | 'timeout' | 'parse' | 'body_size_limit' | 'target_limit' | 'shutdown';
 
 /** The outcome of one HTTP scrape. */
 export type ScrapeOutcome =
-  { ok: true; samples: ParsedSample[] } | { ok: false; reason: ScrapeFailure; error: string };
+  | { ok: true; samples: ParsedSample[]; metadata: Map<string, MetricMetadata> }
+  | { ok: false; reason: ScrapeFailure; error: string };
 
-/** Fetches and parses one target's metrics, bounded by the job's scrape timeout. */
-export async function scrapeTarget(target: Target, signal: AbortSignal): Promise<ScrapeOutcome> {
-  const { timeoutMs } = target;
-  const timeout = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
-  let body: string;
-  try {
-    body = await fetchBody(target.url, timeoutMs, timeout);
-  } catch (err) {
-    if (timeout.aborted && !signal.aborted) {
-      return {
-        ok: false,
-        reason: 'timeout',
-        error: `context deadline exceeded after ${timeoutMs}ms`,
-      };
-    }
-    return { ok: false, reason: 'http', error: (err as Error).message };
+/**
+ * Scrapes the targets of one scrape config: its HTTP client (credentials, TLS, limits),
+ * the Accept header its `scrape_protocols` make, and the parser the Content-Type picks.
+ */
+export class JobScraper {
+  readonly #client: ScrapeClient;
+  readonly #accept: string;
+  readonly #fallback: ScrapeProtocol | undefined;
+
+  constructor(config: ScrapeConfig) {
+    this.#client = createScrapeClient(config);
+    this.#accept = acceptHeader(config.scrapeProtocols);
+    this.#fallback = config.fallbackScrapeProtocol;
   }
-  try {
-    return { ok: true, samples: parsePrometheusText(body).samples };
-  } catch (err) {
-    return { ok: false, reason: 'parse', error: (err as Error).message };
+
+  /** Fetches and parses one target's metrics, bounded by its scrape timeout. */
+  async scrape(target: Target, signal: AbortSignal): Promise<ScrapeOutcome> {
+    const { timeoutMs } = target;
+    const timeout = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+    let response;
+    try {
+      response = await this.#client.fetch(target.url, {
+        timeoutMs,
+        signal: timeout,
+        accept: this.#accept,
+      });
+    } catch (err) {
+      return failure(target, err, signal, timeout);
+    }
+    try {
+      return { ok: true, ...parseScrapeBody(response.body, response.contentType, this.#fallback) };
+    } catch (err) {
+      return { ok: false, reason: 'parse', error: (err as Error).message };
+    }
+  }
+
+  /** Closes the connections once running scrapes are done. */
+  close(): Promise<void> {
+    return this.#client.close();
   }
 }
 
-async function fetchBody(url: string, timeoutMs: number, signal: AbortSignal): Promise<string> {
-  const res = await request(url, {
-    signal,
-    headers: {
-      accept: ACCEPT,
-      'accept-encoding': 'gzip',
-      'user-agent': 'Promethium/0.1',
-      'x-prometheus-scrape-timeout-seconds': String(timeoutMs / 1000),
-    },
-  });
-  if (res.statusCode !== 200) {
-    await res.body.dump();
-    throw new Error(`server returned HTTP status ${res.statusCode}`);
-  }
-  const encoding = res.headers['content-encoding'];
-  const stream: Readable = encoding === 'gzip' ? res.body.pipe(createGunzip()) : res.body;
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+// Prometheus's texts: Go's client prefixes what went wrong with the request.
+function failure(
+  target: Target,
+  err: unknown,
+  signal: AbortSignal,
+  timeout: AbortSignal,
+): ScrapeOutcome {
+  if (signal.aborted) return { ok: false, reason: 'shutdown', error: 'scrape cancelled' };
+  if (timeout.aborted)
+    return {
+      ok: false,
+      reason: 'timeout',
+      error: `Get ${JSON.stringify(target.url)}: context deadline exceeded`,
+    };
+  if (err instanceof BodySizeLimitError)
+    return { ok: false, reason: 'body_size_limit', error: err.message };
+  if (err instanceof InvalidUtf8Error) return { ok: false, reason: 'parse', error: err.message };
+  return { ok: false, reason: 'http', error: (err as Error).message };
 }

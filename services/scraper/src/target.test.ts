@@ -13,7 +13,9 @@ const job = parsePrometheusConfig(
 
 describe('targetsFromGroups', () => {
   it('layers target labels over group labels and adds job and instance', () => {
-    const [target] = targetsFromGroups(
+    const {
+      active: [target],
+    } = targetsFromGroups(
       job,
       [
         {
@@ -31,10 +33,19 @@ describe('targetsFromGroups', () => {
       job: 'node',
       zone: 'b',
     });
+    expect(target?.discoveredLabels.toRecord()).toMatchObject({
+      __address__: 'h:9100',
+      __meta_x: 'y',
+      __metrics_path__: '/probe',
+      __param_module: 'http_2xx',
+      job: 'node',
+    });
   });
 
   it('keeps an instance label that discovery set', () => {
-    const [target] = targetsFromGroups(
+    const {
+      active: [target],
+    } = targetsFromGroups(
       job,
       [{ source: '0', targets: [{ __address__: 'h:1', instance: 'web' }], labels: {} }],
       () => undefined,
@@ -44,7 +55,7 @@ describe('targetsFromGroups', () => {
 
   it('skips invalid addresses and reports them', () => {
     const invalid: string[] = [];
-    const targets = targetsFromGroups(
+    const { active: targets } = targetsFromGroups(
       job,
       [
         {
@@ -69,7 +80,7 @@ describe('targetsFromGroups', () => {
           { source: '1', ...group },
         ],
         () => undefined,
-      ),
+      ).active,
     ).toHaveLength(1);
   });
 
@@ -110,19 +121,25 @@ describe('targetsFromGroups', () => {
         team: 'a',
       });
       expect(invalid).toEqual([]);
-      expect(out).toHaveLength(1);
-      expect(out[0]!.url).toBe('http://prober:9115/probe?module=http_2xx&target=example.org%3A443');
-      expect(out[0]!.labels.toRecord()).toEqual({
+      expect(out.active).toHaveLength(1);
+      expect(out.active[0]!.url).toBe(
+        'http://prober:9115/probe?module=http_2xx&target=example.org%3A443',
+      );
+      expect(out.active[0]!.labels.toRecord()).toEqual({
         instance: 'example.org:443',
         job: 'blackbox',
         team: 'a',
       });
-      expect(out[0]!.intervalMs).toBe(30_000);
-      expect(out[0]!.timeoutMs).toBe(10_000);
+      expect(out.active[0]!.intervalMs).toBe(30_000);
+      expect(out.active[0]!.timeoutMs).toBe(10_000);
     });
 
-    it('leaves out targets a rule drops', () => {
-      expect(run([{ __address__: 'a:1', __meta_env: 'dev' }]).out).toEqual([]);
+    it('keeps the discovered labels of targets a rule drops', () => {
+      const { out } = run([{ __address__: 'a:1', __meta_env: 'dev' }]);
+      expect(out.active).toEqual([]);
+      expect(out.dropped.map((l) => l.toRecord())).toEqual([
+        expect.objectContaining({ __address__: 'a:1', __meta_env: 'dev', job: 'blackbox' }),
+      ]);
     });
 
     it('takes the interval from __scrape_interval__ and reports one it cannot use', () => {
@@ -131,7 +148,7 @@ describe('targetsFromGroups', () => {
         { __address__: 'b:1', __meta_interval: 'soon' },
         { __address__: 'c:1', __meta_interval: '5s' },
       ]);
-      expect(out.map((t) => t.intervalMs)).toEqual([60_000]);
+      expect(out.active.map((t) => t.intervalMs)).toEqual([60_000]);
       expect(invalid).toEqual([
         ['prober:9115', 'error parsing scrape interval: not a valid duration string: "soon"'],
         ['prober:9115', 'scrape timeout cannot be greater than scrape interval ("10s" > "5s")'],

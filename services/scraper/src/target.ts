@@ -10,6 +10,8 @@ export interface Target {
   readonly url: string;
   /** The labels after relabeling, without `__`-prefixed ones. */
   readonly labels: Labels;
+  /** The labels before relabeling, `__meta_` ones included. */
+  readonly discoveredLabels: Labels;
   /** From `__scrape_interval__` / `__scrape_timeout__`, which relabeling may change. */
   readonly intervalMs: number;
   readonly timeoutMs: number;
@@ -18,33 +20,42 @@ export interface Target {
 
 const PARAM_PREFIX = '__param_';
 
+/** A job's targets: those to scrape, and the discovered label sets relabeling dropped. */
+export interface JobTargets {
+  readonly active: Target[];
+  readonly dropped: Labels[];
+}
+
 /**
  * Turns a job's discovered groups into targets as Prometheus does: target labels over
  * group labels, then the scrape config's `job`, `__scrape_interval__`,
  * `__scrape_timeout__`, `__metrics_path__`, `__scheme__` and `__param_<name>` where not
- * set, then `relabel_configs`. A dropped target is left out; one that cannot be scraped
- * (no or bad address, bad interval or timeout) is reported through `onInvalid`. `__meta_`
- * labels go, `instance` defaults to `__address__`, and the `__` labels shape the URL only.
+ * set, then `relabel_configs`. One that cannot be scraped (no or bad address, bad
+ * interval or timeout) is reported through `onInvalid` and left out of both lists.
+ * `__meta_` labels go, `instance` defaults to `__address__`, and the `__` labels shape the
+ * URL only.
  */
 export function targetsFromGroups(
   config: ScrapeConfig,
   groups: readonly TargetGroup[],
   onInvalid: (address: string, reason: string) => void,
-): Target[] {
-  const out = new Map<string, Target>();
+): JobTargets {
+  const active = new Map<string, Target>();
+  const dropped: Labels[] = [];
   for (const group of groups) {
-    for (const discovered of group.targets) {
-      const labels = relabel(
-        discoveredLabels(config, group.labels, discovered),
-        config.relabelConfigs,
-      );
-      if (!labels) continue;
-      const target = toTarget(config, labels);
-      if (typeof target === 'string') onInvalid(labels.get(ADDRESS_LABEL), target);
-      else out.set(target.key, target);
+    for (const target of group.targets) {
+      const discovered = discoveredLabels(config, group.labels, target);
+      const labels = relabel(discovered, config.relabelConfigs);
+      if (!labels || labels.size === 0) {
+        dropped.push(discovered);
+        continue;
+      }
+      const scrapable = toTarget(config, labels, discovered);
+      if (typeof scrapable === 'string') onInvalid(labels.get(ADDRESS_LABEL), scrapable);
+      else active.set(scrapable.key, scrapable);
     }
   }
-  return [...out.values()];
+  return { active: [...active.values()], dropped };
 }
 
 function discoveredLabels(
@@ -67,7 +78,7 @@ function discoveredLabels(
 }
 
 /** The target these relabeled labels describe, or why they describe none. */
-function toTarget(config: ScrapeConfig, labels: Labels): Target | string {
+function toTarget(config: ScrapeConfig, labels: Labels, discovered: Labels): Target | string {
   const address = labels.get(ADDRESS_LABEL);
   if (address === '') return 'no address';
   if (address.includes('/')) return `"${address}" is not a valid hostname`;
@@ -84,7 +95,7 @@ function toTarget(config: ScrapeConfig, labels: Labels): Target | string {
   if (!labels.get('instance')) kept.push(['instance', address]);
   const visible = Labels.fromPairs(kept);
   const key = `${url}\n${visible.key()}`;
-  return { key, url, labels: visible, intervalMs, timeoutMs, config };
+  return { key, url, labels: visible, discoveredLabels: discovered, intervalMs, timeoutMs, config };
 }
 
 function durationLabel(labels: Labels, name: string, what: string): number | string {

@@ -5,7 +5,11 @@ import { selectRequestCodec, targetSetCodec, targetSetsCodec } from './json-code
 import type { SelectRequest, TargetSet } from './json-codecs.js';
 import { indexStatsChunkCodec, labelsRequestCodec, stringsChunkCodec } from './label-codecs.js';
 import type { IndexStatsChunk, LabelsRequest } from './label-codecs.js';
+import { memberMessageCodec } from './member-codecs.js';
+import type { MemberMessage } from './member-codecs.js';
 import { sampleBatchCodec } from './sample-batch.js';
+import { scrapeTargetsChunkCodec, scrapeTargetsRequestCodec } from './scrape-codecs.js';
+import type { ScrapeTargetsChunk, ScrapeTargetsRequest } from './scrape-codecs.js';
 import type { ChunkedSeries } from './wire-chunk.js';
 
 /** The codec of each message kind; see `subjects` for which subject carries which. */
@@ -18,6 +22,9 @@ export const codecs: {
   readonly labelsRequest: Codec<LabelsRequest>;
   readonly stringsChunk: Codec<string[]>;
   readonly indexStatsChunk: Codec<IndexStatsChunk>;
+  readonly memberMessage: Codec<MemberMessage>;
+  readonly scrapeTargetsRequest: Codec<ScrapeTargetsRequest>;
+  readonly scrapeTargetsChunk: Codec<ScrapeTargetsChunk>;
 } = {
   targetSet: targetSetCodec,
   targetSets: targetSetsCodec,
@@ -27,4 +34,7 @@ export const codecs: {
   labelsRequest: labelsRequestCodec,
   stringsChunk: stringsChunkCodec,
   indexStatsChunk: indexStatsChunkCodec,
+  memberMessage: memberMessageCodec,
+  scrapeTargetsRequest: scrapeTargetsRequestCodec,
+  scrapeTargetsChunk: scrapeTargetsChunkCodec,
 };

@@ -1,9 +1,11 @@
 import { labelSet } from '../labels.js';
 import type { Cursor } from '../yaml/cursor.js';
-import { duration } from '../yaml/decoders.js';
+import { duration, list, str } from '../yaml/decoders.js';
 import type { Decoder } from '../yaml/decoders.js';
-import { field, object } from '../yaml/object.js';
+import { field, object, optional } from '../yaml/object.js';
 import { expandEnv } from './expand-env.js';
+import { LIMIT_FIELDS, NO_LIMITS, globalLimits } from './limits.js';
+import { DEFAULT_SCRAPE_PROTOCOLS, checkScrapeProtocols } from './scrape-protocols.js';
 import type { GlobalConfig, PrometheusConfigOptions } from './types.js';
 import { UNSUPPORTED_GLOBAL } from './unsupported.js';
 
@@ -16,6 +18,8 @@ export const DEFAULT_GLOBAL: Readonly<GlobalConfig> = {
   scrapeTimeout: DEFAULT_SCRAPE_TIMEOUT,
   evaluationInterval: MINUTE,
   externalLabels: {},
+  scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
+  ...NO_LIMITS,
 };
 
 // Zero durations mean "not set", as in Prometheus.
@@ -25,6 +29,8 @@ const globalShape = object(
     scrapeTimeout: field('scrape_timeout', duration, 0),
     evaluationInterval: field('evaluation_interval', duration, 0),
     externalLabels: field('external_labels', labelSet, {}),
+    scrapeProtocols: optional('scrape_protocols', list(str)),
+    ...LIMIT_FIELDS,
   },
   { unsupported: UNSUPPORTED_GLOBAL },
 );
@@ -36,7 +42,7 @@ const globalShape = object(
  */
 export function globalConfig(options: PrometheusConfigOptions): Decoder<GlobalConfig> {
   return (at) => {
-    const raw = globalShape(at);
+    const { scrapeProtocols, ...raw } = globalShape(at);
     const scrapeInterval = raw.scrapeInterval || MINUTE;
     if (raw.scrapeTimeout > scrapeInterval) {
       at.field('scrape_timeout').fail('global scrape timeout greater than scrape interval');
@@ -48,6 +54,12 @@ export function globalConfig(options: PrometheusConfigOptions): Decoder<GlobalCo
       externalLabels: options.env
         ? expandLabels(raw.externalLabels, options.env, at)
         : raw.externalLabels,
+      // Prometheus leaves an unset list to each job, whose default would change with
+      // scrape_native_histograms; that field is not supported, so the default is fixed here.
+      scrapeProtocols: scrapeProtocols
+        ? checkScrapeProtocols(scrapeProtocols, at.field('scrape_protocols'), 'global config')
+        : [...DEFAULT_SCRAPE_PROTOCOLS],
+      ...globalLimits(raw),
     };
   };
 }

@@ -9,11 +9,30 @@ import type { ScrapeConfig } from './types.js';
 const S = 1000;
 const M = 60 * S;
 
+const NO_LIMITS = {
+  sampleLimit: 0,
+  labelLimit: 0,
+  labelNameLengthLimit: 0,
+  labelValueLengthLimit: 0,
+  bodySizeLimit: 0,
+  targetLimit: 0,
+  keepDroppedTargets: 0,
+};
+
+const DEFAULT_PROTOCOLS: ScrapeConfig['scrapeProtocols'] = [
+  'OpenMetricsText1.0.0',
+  'OpenMetricsText0.0.1',
+  'PrometheusText1.0.0',
+  'PrometheusText0.0.4',
+];
+
 const DEFAULT_GLOBAL = {
   scrapeInterval: M,
   scrapeTimeout: 10 * S,
   evaluationInterval: M,
   externalLabels: {},
+  scrapeProtocols: DEFAULT_PROTOCOLS,
+  ...NO_LIMITS,
 };
 
 function job(overrides: Partial<ScrapeConfig>): ScrapeConfig {
@@ -30,6 +49,16 @@ function job(overrides: Partial<ScrapeConfig>): ScrapeConfig {
     fileSdConfigs: [],
     relabelConfigs: [],
     metricRelabelConfigs: [],
+    httpClient: {
+      tlsConfig: { serverName: '', insecureSkipVerify: false },
+      followRedirects: true,
+      enableHttp2: true,
+      httpHeaders: {},
+    },
+    scrapeProtocols: DEFAULT_PROTOCOLS,
+    enableCompression: true,
+    trackTimestampsStaleness: false,
+    ...NO_LIMITS,
     ...overrides,
   };
 }
@@ -57,8 +86,8 @@ global:
     region: eu-west-1
 `;
     expect(parsePrometheusConfig(text, 'prometheus.yml').config.global).toEqual({
+      ...DEFAULT_GLOBAL,
       scrapeInterval: 15 * S,
-      scrapeTimeout: 10 * S,
       evaluationInterval: 30 * S,
       externalLabels: { monitor: 'codelab', region: 'eu-west-1' },
     });

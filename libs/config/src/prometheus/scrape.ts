@@ -4,8 +4,11 @@ import { joinDir } from '../paths.js';
 import type { Cursor } from '../yaml/cursor.js';
 import { bool, check, duration, list, nonNull, oneOf, record, str } from '../yaml/decoders.js';
 import type { Decoder } from '../yaml/decoders.js';
-import { field, object, required } from '../yaml/object.js';
+import { field, object, optional, required } from '../yaml/object.js';
+import { HTTP_CLIENT_FIELDS, checkHttpClient, resolveHttpClient } from './http-client.js';
+import { LIMIT_FIELDS, scrapeLimits } from './limits.js';
 import { relabelConfigs } from './relabel.js';
+import { checkFallbackProtocol, checkScrapeProtocols } from './scrape-protocols.js';
 import { checkStaticTargets, fileSdConfig, staticConfig } from './targets.js';
 import type { GlobalConfig, ScrapeConfig } from './types.js';
 import { UNSUPPORTED_SCRAPE } from './unsupported.js';
@@ -36,6 +39,12 @@ const scrapeShape = object(
     ),
     relabelConfigs: field('relabel_configs', relabelConfigs('target'), []),
     metricRelabelConfigs: field('metric_relabel_configs', relabelConfigs('metric'), []),
+    scrapeProtocols: optional('scrape_protocols', list(str)),
+    fallbackScrapeProtocol: field('fallback_scrape_protocol', str, ''),
+    enableCompression: field('enable_compression', bool, true),
+    trackTimestampsStaleness: field('track_timestamps_staleness', bool, false),
+    ...LIMIT_FIELDS,
+    ...HTTP_CLIENT_FIELDS,
   },
   { unsupported: UNSUPPORTED_SCRAPE },
 );
@@ -43,17 +52,22 @@ const scrapeShape = object(
 /** A `scrape_configs` entry as written, before the global defaults apply. */
 export type RawScrapeConfig = ReturnType<typeof scrapeShape>;
 
-/** Decodes a `scrape_configs` entry; static targets are checked unless relabeling is configured. */
+/**
+ * Decodes a `scrape_configs` entry: the HTTP client settings are checked together, then static
+ * targets unless relabeling is configured.
+ */
 export const scrapeConfig: Decoder<RawScrapeConfig> = (at) => {
   const raw = scrapeShape(at);
+  checkHttpClient(raw, at);
   if (raw.relabelConfigs.length === 0) checkStaticTargets(at);
   return raw;
 };
 
 /**
  * Applies the global defaults to a decoded entry (`at` is its cursor, `configFile` the path
- * relative file patterns are joined to): the interval defaults to the global one, the timeout
+ * relative file names are joined to): the interval defaults to the global one, the timeout
  * to the global one capped at the interval; an explicit timeout above the interval is an error.
+ * Limits and scrape protocols not set take the global ones, and are then checked.
  */
 export function resolveScrapeConfig(
   raw: RawScrapeConfig,
@@ -69,9 +83,14 @@ export function resolveScrapeConfig(
   }
   const dir = dirname(configFile);
   return {
-    ...raw,
+    jobName: raw.jobName,
     scrapeInterval,
     scrapeTimeout: raw.scrapeTimeout || Math.min(global.scrapeTimeout, scrapeInterval),
+    metricsPath: raw.metricsPath,
+    scheme: raw.scheme,
+    honorLabels: raw.honorLabels,
+    honorTimestamps: raw.honorTimestamps,
+    params: raw.params,
     staticConfigs: raw.staticConfigs.map((group, i) => ({
       source: `${i}`,
       targets: group.targets.map((address) => ({ [ADDRESS_LABEL]: address })),
@@ -81,5 +100,23 @@ export function resolveScrapeConfig(
       ...sd,
       files: sd.files.map((f) => joinDir(dir, f)),
     })),
+    relabelConfigs: raw.relabelConfigs,
+    metricRelabelConfigs: raw.metricRelabelConfigs,
+    httpClient: resolveHttpClient(raw, dir),
+    scrapeProtocols: raw.scrapeProtocols
+      ? checkScrapeProtocols(
+          raw.scrapeProtocols,
+          at.field('scrape_protocols'),
+          `scrape config with job name ${JSON.stringify(raw.jobName)}`,
+        )
+      : [...global.scrapeProtocols],
+    fallbackScrapeProtocol: checkFallbackProtocol(
+      raw.fallbackScrapeProtocol,
+      at.field('fallback_scrape_protocol'),
+      raw.jobName,
+    ),
+    enableCompression: raw.enableCompression,
+    trackTimestampsStaleness: raw.trackTimestampsStaleness,
+    ...scrapeLimits(raw, global),
   };
 }

@@ -17,39 +17,23 @@ export const UNSUPPORTED_TOP_LEVEL: readonly string[] = [
 /** Fields of `global`. */
 export const UNSUPPORTED_GLOBAL: readonly string[] = [
   'always_scrape_classic_histograms',
-  'body_size_limit',
   'convert_classic_histograms_to_nhcb',
   'extra_scrape_metrics',
-  'keep_dropped_targets',
-  'label_limit',
-  'label_name_length_limit',
-  'label_value_length_limit',
   'metric_name_escaping_scheme',
   'metric_name_validation_scheme',
   'query_log_file',
   'rule_query_offset',
-  'sample_limit',
   'scrape_failure_log_file',
   'scrape_native_histograms',
-  'scrape_protocols',
-  'target_limit',
 ];
 
-// Prometheus's HTTP client settings, inlined into every scrape config.
+// Prometheus's HTTP client settings, inlined into every scrape config, that are not implemented.
 const HTTP_CLIENT = [
-  'authorization',
-  'basic_auth',
-  'bearer_token',
-  'bearer_token_file',
-  'enable_http2',
-  'follow_redirects',
-  'http_headers',
   'no_proxy',
   'oauth2',
   'proxy_connect_header',
   'proxy_from_environment',
   'proxy_url',
-  'tls_config',
 ];
 
 // Service discovery mechanisms other than static_configs and file_sd_configs.
@@ -94,27 +78,16 @@ const DISCOVERY = [
 /** Fields of a `scrape_configs` entry. */
 export const UNSUPPORTED_SCRAPE: readonly string[] = [
   'always_scrape_classic_histograms',
-  'body_size_limit',
   'convert_classic_histograms_to_nhcb',
-  'enable_compression',
   'extra_scrape_metrics',
-  'fallback_scrape_protocol',
-  'keep_dropped_targets',
-  'label_limit',
-  'label_name_length_limit',
-  'label_value_length_limit',
   'metric_name_escaping_scheme',
   'metric_name_validation_scheme',
   'native_histogram_bucket_limit',
   'native_histogram_min_bucket_factor',
-  'sample_limit',
   // Prometheus 2.x's name for always_scrape_classic_histograms.
   'scrape_classic_histograms',
   'scrape_failure_log_file',
   'scrape_native_histograms',
-  'scrape_protocols',
-  'target_limit',
-  'track_timestamps_staleness',
   ...HTTP_CLIENT,
   ...DISCOVERY,
 ];

@@ -240,7 +240,7 @@ describe('fields Prometheus knows but Promethium does not implement yet', () => 
     const text = `global:
   scrape_interval: 15s
   query_log_file: /var/log/queries.log
-  sample_limit: 1000
+  rule_query_offset: 1m
 alerting:
   alertmanagers: [{static_configs: [{targets: ['am:9093']}]}]
 remote_write:
@@ -251,14 +251,14 @@ scrape_config_files: [extra/*.yml]
 scrape_configs:
   - job_name: k8s
     kubernetes_sd_configs: [{role: pod}]
-    basic_auth: {username: u, password: p}
-    tls_config: {insecure_skip_verify: true}
+    oauth2: {client_id: u, client_secret: p, token_url: 'http://t'}
+    no_proxy: localhost
     metric_relabel_configs: []
-    sample_limit: 10
+    native_histogram_bucket_limit: 10
   - job_name: static
     static_configs: [{targets: ['a:1']}]
-    track_timestamps_staleness: true
-    enable_http2: false
+    extra_scrape_metrics: true
+    scrape_failure_log_file: failures.log
     proxy_url: http://proxy:3128
     scrape_classic_histograms: true
 tracing: {endpoint: 'otel:4317'}
@@ -269,17 +269,17 @@ runtime: {gogc: 50}
     expect(config.scrapeConfigs.map((j) => j.jobName)).toEqual(['k8s', 'static']);
     expect(warnings).toEqual([
       'prometheus.yml:3:3: global.query_log_file: not supported yet, ignored',
-      'prometheus.yml:4:3: global.sample_limit: not supported yet, ignored',
+      'prometheus.yml:4:3: global.rule_query_offset: not supported yet, ignored',
       'prometheus.yml:5:1: alerting: not supported yet, ignored',
       'prometheus.yml:7:1: remote_write: not supported yet, ignored',
       'prometheus.yml:10:1: storage: not supported yet, ignored',
       'prometheus.yml:11:1: scrape_config_files: not supported yet, ignored',
       'prometheus.yml:14:5: scrape_configs[0].kubernetes_sd_configs: not supported yet, ignored',
-      'prometheus.yml:15:5: scrape_configs[0].basic_auth: not supported yet, ignored',
-      'prometheus.yml:16:5: scrape_configs[0].tls_config: not supported yet, ignored',
-      'prometheus.yml:18:5: scrape_configs[0].sample_limit: not supported yet, ignored',
-      'prometheus.yml:21:5: scrape_configs[1].track_timestamps_staleness: not supported yet, ignored',
-      'prometheus.yml:22:5: scrape_configs[1].enable_http2: not supported yet, ignored',
+      'prometheus.yml:15:5: scrape_configs[0].oauth2: not supported yet, ignored',
+      'prometheus.yml:16:5: scrape_configs[0].no_proxy: not supported yet, ignored',
+      'prometheus.yml:18:5: scrape_configs[0].native_histogram_bucket_limit: not supported yet, ignored',
+      'prometheus.yml:21:5: scrape_configs[1].extra_scrape_metrics: not supported yet, ignored',
+      'prometheus.yml:22:5: scrape_configs[1].scrape_failure_log_file: not supported yet, ignored',
       'prometheus.yml:23:5: scrape_configs[1].proxy_url: not supported yet, ignored',
       'prometheus.yml:24:5: scrape_configs[1].scrape_classic_histograms: not supported yet, ignored',
       'prometheus.yml:25:1: tracing: not supported yet, ignored',

@@ -1,5 +1,6 @@
 import type { FlagSpec, ParsedFlags } from '@promethium/runtime';
 import {
+  DEFAULT_HEARTBEAT_INTERVAL_MS,
   DEFAULT_WRITE_BUFFER_SAMPLES,
   DEFAULT_WRITE_MAX_RETRY_DURATION_MS,
 } from '@promethium/scraper-service';
@@ -32,4 +33,19 @@ export function writeSettings(flags: ParsedFlags): NonNullable<ScraperServiceOpt
   if (!(maxRetryDurationMs > 0))
     throw new Error('--storage.write.max-retry-duration must be greater than 0');
   return { bufferSamples, maxRetryDurationMs };
+}
+
+/** `--scraper.heartbeat-interval`: how replicas learn who is alive (cluster mode only). */
+export const heartbeatFlag: FlagSpec = {
+  name: 'scraper.heartbeat-interval',
+  type: 'duration',
+  default: DEFAULT_HEARTBEAT_INTERVAL_MS,
+  help: 'How often this scraper replica tells the others it is alive; one not heard for three intervals is counted dead and its targets are taken over.',
+};
+
+/** Reads `--scraper.heartbeat-interval`; throws naming the flag when it is not positive. */
+export function heartbeatInterval(flags: ParsedFlags): number {
+  const ms = flags.duration('scraper.heartbeat-interval')!;
+  if (!(ms > 0)) throw new Error('--scraper.heartbeat-interval must be greater than 0');
+  return ms;
 }

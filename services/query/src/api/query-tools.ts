@@ -6,11 +6,6 @@ import { jsonString, send, successBody } from './json.js';
 import { ALL_TIME, optionalTime } from './list-params.js';
 import { formValues } from './params.js';
 
-/** GET /metadata: no metric metadata is stored yet, so always the empty object. */
-export function metadata(_req: Request, res: Response): void {
-  send(res, 200, successBody('{}', []));
-}
-
 /**
  * GET/POST /query_exemplars: checks `query`, `start`, `end` as Prometheus does and answers
  * an empty list, as Prometheus does without exemplar storage; a query without a series

@@ -10,7 +10,9 @@ import type { QueryDeps } from './handlers.js';
 import { errorBody, send } from './json.js';
 import { labelNames, labelValues, series } from './label-handlers.js';
 import type { ListDeps } from './label-handlers.js';
-import { formatQuery, metadata, queryExemplars } from './query-tools.js';
+import { formatQuery, queryExemplars } from './query-tools.js';
+import { metricMetadata, scrapePools, targetMetadata, targets } from './targets.js';
+import type { ScrapeTargetsSource } from './targets.js';
 import { parseQuery } from './parse-query.js';
 import { QueryGate } from './query-gate.js';
 import { buildInfo, config, defaultStatus, flags, runtimeInfo } from './status.js';
@@ -39,7 +41,13 @@ export interface ApiDeps {
   readonly queryTimeoutMs?: number;
   /** Prometheus's engine metrics, kept for the queries of this API when given. */
   readonly metrics?: EngineMetrics;
+  /** The scrapers' targets and metadata; without it, there are none. */
+  readonly targets?: ScrapeTargetsSource;
 }
+
+const NO_TARGETS: ScrapeTargetsSource = {
+  targets: () => Promise.resolve({ active: [], dropped: [], droppedCounts: {} }),
+};
 
 // Prometheus's defaults of --query.max-concurrency and --query.timeout.
 const DEFAULT_MAX_CONCURRENCY = 20;
@@ -91,7 +99,23 @@ export function createApiRouter(deps: ApiDeps): Router {
     '/label/:name/values',
     timed((req, res) => labelValues(listDeps, req, res)),
   );
-  router.get('/metadata', metadata);
+  const targetsSource = deps.targets ?? NO_TARGETS;
+  router.get(
+    '/metadata',
+    timed((req, res) => metricMetadata(targetsSource, req, res)),
+  );
+  router.get(
+    '/targets',
+    timed((req, res) => targets(targetsSource, req, res)),
+  );
+  router.get(
+    '/targets/metadata',
+    timed((req, res) => targetMetadata(targetsSource, req, res)),
+  );
+  router.get(
+    '/scrape_pools',
+    timed((req, res) => scrapePools(targetsSource, req, res)),
+  );
   router.get('/status/buildinfo', (req, res) => buildInfo(status, req, res));
   router.get('/status/flags', (req, res) => flags(status, req, res));
   router.get('/status/config', (req, res) => config(status, req, res));

@@ -1,0 +1,245 @@
+import { METRIC_NAME, Labels, staleMarker } from '@promethium/model';
+import type { LabeledSample } from '@promethium/model';
+import type { ParsedSample } from '@promethium/exposition';
+import { relabel } from '@promethium/relabel';
+import type { RelabelConfig } from '@promethium/relabel';
+
+/** Prometheus's per-scrape limits; 0 means no limit. */
+export interface ScrapeLimits {
+  readonly sampleLimit: number;
+  readonly labelLimit: number;
+  readonly labelNameLengthLimit: number;
+  readonly labelValueLengthLimit: number;
+}
+
+/** How a target turns scraped label sets into stored ones. */
+export interface SeriesRules {
+  readonly targetLabels: Labels;
+  readonly honorLabels: boolean;
+  readonly honorTimestamps: boolean;
+  /** Series with their own timestamps get staleness markers too. */
+  readonly trackTimestampsStaleness: boolean;
+  readonly metricRelabelConfigs: readonly RelabelConfig[];
+  readonly limits: ScrapeLimits;
+}
+
+/** What one scrape's samples came to. */
+export interface AppendedScrape {
+  /** The samples to store; when the scrape failed, only staleness markers. */
+  readonly samples: LabeledSample[];
+  /** Samples in the body. */
+  readonly scraped: number;
+  /** Samples left after metric relabeling (duplicates included, as Prometheus counts). */
+  readonly added: number;
+  /** Series not in the previous successful scrape. */
+  readonly seriesAdded: number;
+  /** Why the scrape fails (a limit, a label set without a name), as Prometheus says it. */
+  readonly error?: string;
+  readonly duplicates: number;
+  /** Samples dated more than 10 minutes ahead, which Prometheus's storage refuses. */
+  readonly outOfBounds: number;
+  readonly exceededSampleLimit: boolean;
+  readonly exceededLabelLimits: boolean;
+}
+
+const MAX_AHEAD_MS = 10 * 60 * 1000;
+
+/**
+ * Prometheus's scrape cache for one target: the stored label set of every scraped series
+ * (or that metric relabeling drops it), kept from one successful scrape to the next so
+ * unchanged series are not rebuilt, and the series each scrape wrote, which get staleness
+ * markers when a later scrape lacks them.
+ */
+export class SeriesCache {
+  // Scraped label set (its key) → stored labels, or null when metric relabeling drops it.
+  #stored = new Map<string, Labels | null>();
+  // Series written by the last successful scrape that a missing sample makes stale.
+  #tracked = new Map<string, Labels>();
+
+  constructor(private readonly rules: SeriesRules) {}
+
+  /**
+   * Turns a scrape's samples into stored samples at `scrapeTime`, plus staleness markers
+   * for the series the last scrape had and this one lacks. A scrape that fails (`error`)
+   * stores none of its samples: it counts as empty, as a failed HTTP scrape does.
+   */
+  append(parsed: readonly ParsedSample[], scrapeTime: number): AppendedScrape {
+    const run = new ScrapeRun(this.rules, this.#stored, scrapeTime);
+    for (const sample of parsed) if (!run.add(sample)) break;
+    const error = run.error();
+    if (error !== undefined)
+      return { ...run.counts(), samples: this.markAllStale(scrapeTime), error };
+    this.#stored = run.stored;
+    return {
+      ...run.counts(),
+      samples: [...run.samples, ...this.#staleSince(run.tracked, scrapeTime)],
+    };
+  }
+
+  /** Staleness markers for every series of the last scrape, which empties the cache. */
+  markAllStale(t: number): LabeledSample[] {
+    const stale = this.#staleSince(new Map(), t);
+    this.#stored = new Map();
+    return stale;
+  }
+
+  // Markers for the tracked series `now` lacks; `now` becomes the tracked set.
+  #staleSince(now: Map<string, Labels>, t: number): LabeledSample[] {
+    const stale: LabeledSample[] = [];
+    for (const [key, labels] of this.#tracked)
+      if (!now.has(key)) stale.push({ labels, ...staleMarker(t) });
+    this.#tracked = now;
+    return stale;
+  }
+}
+
+/** The state of appending one scrape. */
+class ScrapeRun {
+  readonly samples: LabeledSample[] = [];
+  readonly stored = new Map<string, Labels | null>();
+  readonly tracked = new Map<string, Labels>();
+  #scraped = 0;
+  #added = 0;
+  #seriesAdded = 0;
+  #duplicates = 0;
+  #outOfBounds = 0;
+  #sampleLimitExceeded = false;
+  #fatal: string | undefined;
+  #labelLimitExceeded = false;
+  readonly #written = new Set<string>();
+
+  constructor(
+    private readonly rules: SeriesRules,
+    private readonly previous: ReadonlyMap<string, Labels | null>,
+    private readonly scrapeTime: number,
+  ) {}
+
+  /** Adds one sample; false when the scrape has failed and the rest need not be read. */
+  add(sample: ParsedSample): boolean {
+    this.#scraped++;
+    const key = sample.labels.key();
+    const known = this.previous.get(key);
+    let labels = known === undefined ? this.stored.get(key) : known;
+    if (labels === undefined) {
+      labels = storedLabels(sample.labels, this.rules);
+      if (labels !== null) {
+        const problem = checkLabels(labels, this.rules.limits);
+        if (problem !== undefined) {
+          this.#fatal = problem.message;
+          this.#labelLimitExceeded = problem.limit;
+          return false;
+        }
+      }
+    }
+    this.stored.set(key, labels);
+    if (labels === null) return true;
+    this.#addSample(key, labels, sample, known !== undefined);
+    return true;
+  }
+
+  #addSample(key: string, labels: Labels, sample: ParsedSample, known: boolean): void {
+    const ownTime = this.rules.honorTimestamps ? sample.timestampMs : undefined;
+    const t = ownTime ?? this.scrapeTime;
+    this.#added++;
+    if (ownTime === undefined && this.#written.has(key)) {
+      this.#duplicates++;
+      return;
+    }
+    if (t > Date.now() + MAX_AHEAD_MS) {
+      this.#outOfBounds++;
+      return;
+    }
+    const limit = this.rules.limits.sampleLimit;
+    if (limit > 0 && this.samples.length >= limit) {
+      // Reading goes on so scrape_samples_scraped counts the whole body, as in Prometheus.
+      this.#sampleLimitExceeded = true;
+      return;
+    }
+    this.#written.add(key);
+    this.samples.push({ labels, t, v: sample.value });
+    if (ownTime === undefined || this.rules.trackTimestampsStaleness) this.tracked.set(key, labels);
+    if (!known) this.#seriesAdded++;
+  }
+
+  error(): string | undefined {
+    return this.#fatal ?? (this.#sampleLimitExceeded ? 'sample limit exceeded' : undefined);
+  }
+
+  counts(): Omit<AppendedScrape, 'samples' | 'error'> {
+    return {
+      scraped: this.#scraped,
+      added: this.#added,
+      seriesAdded: this.#seriesAdded,
+      duplicates: this.#duplicates,
+      outOfBounds: this.#outOfBounds,
+      exceededSampleLimit: this.#sampleLimitExceeded,
+      exceededLabelLimits: this.#labelLimitExceeded,
+    };
+  }
+}
+
+/**
+ * The scraped labels with the target's labels added and metric relabeling applied, or
+ * null when relabeling drops the series. Without honor_labels a scraped label that a target
+ * label overrides is kept as `exported_<name>` (prefixed again until the name is free).
+ */
+function storedLabels(scraped: Labels, rules: SeriesRules): Labels | null {
+  const pairs = new Map<string, string>(scraped);
+  const conflicts: [string, string][] = [];
+  for (const [name, value] of rules.targetLabels) {
+    const exposed = pairs.get(name);
+    if (exposed !== undefined && rules.honorLabels) continue;
+    if (exposed !== undefined) conflicts.push([name, exposed]);
+    pairs.set(name, value);
+  }
+  conflicts.sort((a, b) => a[0].length - b[0].length);
+  for (const [name, value] of conflicts) {
+    let exported = `exported_${name}`;
+    while (pairs.has(exported)) exported = `exported_${exported}`;
+    pairs.set(exported, value);
+  }
+  const labels = Labels.fromPairs(pairs);
+  if (rules.metricRelabelConfigs.length === 0) return labels;
+  const relabeled = relabel(labels, rules.metricRelabelConfigs);
+  return relabeled === undefined || relabeled.size === 0 ? null : relabeled;
+}
+
+/** Why a stored label set fails the scrape, in Prometheus's words; `limit` for the limits. */
+function checkLabels(
+  labels: Labels,
+  limits: ScrapeLimits,
+): { message: string; limit: boolean } | undefined {
+  const metric = labels.get(METRIC_NAME);
+  if (metric === '') return { message: 'missing metric name (__name__ label)', limit: false };
+  const shortMetric = truncate(metric);
+  if (limits.labelLimit > 0 && labels.size > limits.labelLimit) {
+    return {
+      message: `label_limit exceeded (metric: ${shortMetric}, number of labels: ${labels.size}, limit: ${limits.labelLimit})`,
+      limit: true,
+    };
+  }
+  const { labelNameLengthLimit: nameLimit, labelValueLengthLimit: valueLimit } = limits;
+  if (nameLimit === 0 && valueLimit === 0) return undefined;
+  for (const [name, value] of labels) {
+    const nameLength = Buffer.byteLength(name);
+    if (nameLimit > 0 && nameLength > nameLimit) {
+      return {
+        message: `label_name_length_limit exceeded (metric: ${shortMetric}, label name: ${truncate(name)}, length: ${nameLength}, limit: ${nameLimit})`,
+        limit: true,
+      };
+    }
+    const valueLength = Buffer.byteLength(value);
+    if (valueLimit > 0 && valueLength > valueLimit) {
+      return {
+        message: `label_value_length_limit exceeded (metric: ${shortMetric}, label name: ${truncate(name)}, value: ${JSON.stringify(truncate(value))}, length: ${valueLength}, limit: ${valueLimit})`,
+        limit: true,
+      };
+    }
+  }
+  return undefined;
+}
+
+// Go's %.50s: at most 50 characters.
+function truncate(text: string): string {
+  return text.length <= 50 ? text : [...text].slice(0, 50).join('');
+}
