@@ -17,6 +17,7 @@ import { comment, progress } from './harness/report.mjs';
 import { postingsBenchmark } from './postings.mjs';
 import { queryLatencyBenchmark } from './query-latency.mjs';
 import { queryBenchmark } from './query.mjs';
+import { scrapeCapacityBenchmark } from './scrape-capacity.mjs';
 import { selectBenchmark } from './select.mjs';
 import { tsdbBenchmark } from './tsdb.mjs';
 import { natsIngestBenchmark } from './nats-ingest.mjs';
@@ -34,6 +35,7 @@ const BENCHMARKS = [
   natsIngestBenchmark,
   selectBenchmark,
   handoverBenchmark,
+  scrapeCapacityBenchmark,
 ];
 const FIXTURES = [scrapeBodyFixture, loadedPromethiumFixture, backfilledPromethiumFixture];
 
