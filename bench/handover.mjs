@@ -8,14 +8,12 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { startNatsServer } from '@promethium/bus/testing';
-import { httpGet, httpGetText, waitUntil } from './harness/http.mjs';
-import { freePort } from './harness/ports.mjs';
+import { httpGetText, waitUntil } from './harness/http.mjs';
+import { scrapeConfig, startClusterService } from './harness/promethium.mjs';
 import { comment, figure, median, progress } from './harness/report.mjs';
-import { Child, makeTempDir, removeTempDir } from './harness/resources.mjs';
+import { makeTempDir, removeTempDir } from './harness/resources.mjs';
 
-const CLI = fileURLToPath(new URL('../services/cli/dist/main.js', import.meta.url));
 const TARGETS = 30;
 const INTERVAL_MS = 1000;
 const REPLICAS = 3;
@@ -43,37 +41,8 @@ async function startTargets() {
 
 function writeConfig(dir, addresses) {
   const path = join(dir, 'prometheus.yml');
-  const targets = addresses.map((a) => `'${a}'`).join(', ');
-  writeFileSync(
-    path,
-    [
-      'global:',
-      `  scrape_interval: ${INTERVAL_MS / 1000}s`,
-      `  scrape_timeout: ${INTERVAL_MS / 1000}s`,
-      'scrape_configs:',
-      '  - job_name: handover',
-      '    static_configs:',
-      `      - targets: [${targets}]`,
-      '',
-    ].join('\n'),
-  );
+  writeFileSync(path, scrapeConfig(addresses, `${INTERVAL_MS / 1000}s`, 'handover'));
   return path;
-}
-
-/** Starts `promethium <args>` on a free port and waits for /-/ready. */
-async function startService(name, natsUrl, args) {
-  const port = await freePort();
-  const child = new Child(name, [
-    CLI,
-    ...args,
-    `--nats.url=${natsUrl}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    '--log.level=warn',
-  ]);
-  const url = `http://127.0.0.1:${port}`;
-  const ready = async () => (await httpGet(`${url}/-/ready`, { timeoutMs: 2000 })).status === 200;
-  await waitUntil(`${name} to be ready`, ready, { child, timeoutMs: 60_000 });
-  return { child, url };
 }
 
 async function ownedTargets(replica) {
@@ -142,7 +111,7 @@ export const handoverBenchmark = {
     const dir = makeTempDir('handover');
     const children = [];
     const start = async (name, args) => {
-      const service = await startService(name, nats.url, args);
+      const service = await startClusterService(name, nats.url, args);
       children.push(service.child);
       return service;
     };

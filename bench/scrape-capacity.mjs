@@ -9,17 +9,14 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { startNatsServer } from '@promethium/bus/testing';
 import { resourceBaseline } from './harness/baseline.mjs';
-import { httpGet, waitUntil } from './harness/http.mjs';
-import { freePort } from './harness/ports.mjs';
-import { readOwnMetrics, sumOf } from './harness/promethium.mjs';
+import { waitUntil } from './harness/http.mjs';
+import { readOwnMetrics, scrapeConfig, startClusterService, sumOf } from './harness/promethium.mjs';
 import { comment, figure, formatValue, progress } from './harness/report.mjs';
-import { Child, makeTempDir, removeTempDir } from './harness/resources.mjs';
+import { makeTempDir, removeTempDir } from './harness/resources.mjs';
 import { serveTargets } from './harness/shared-load.mjs';
 
-const CLI = fileURLToPath(new URL('../services/cli/dist/main.js', import.meta.url));
 const TARGETS = 100;
 /** Series per target; each is a row of the shared README's Prometheus table. */
 const STEPS = [1000, 2000, 6000];
@@ -33,37 +30,8 @@ const TICKS_PER_SECOND = 100;
 
 function writeConfig(dir, addresses) {
   const path = join(dir, 'prometheus.yml');
-  const targets = addresses.map((a) => `'${a}'`).join(', ');
-  writeFileSync(
-    path,
-    [
-      'global:',
-      `  scrape_interval: ${INTERVAL_SECONDS}s`,
-      `  scrape_timeout: ${INTERVAL_SECONDS}s`,
-      'scrape_configs:',
-      '  - job_name: capacity',
-      '    static_configs:',
-      `      - targets: [${targets}]`,
-      '',
-    ].join('\n'),
-  );
+  writeFileSync(path, scrapeConfig(addresses, `${INTERVAL_SECONDS}s`, 'capacity'));
   return path;
-}
-
-/** Starts `promethium <args>` on a free port and waits for /-/ready. */
-async function startService(name, natsUrl, args) {
-  const port = await freePort();
-  const child = new Child(name, [
-    CLI,
-    ...args,
-    `--nats.url=${natsUrl}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    '--log.level=warn',
-  ]);
-  const url = `http://127.0.0.1:${port}`;
-  const ready = async () => (await httpGet(`${url}/-/ready`, { timeoutMs: 2000 })).status === 200;
-  await waitUntil(`${name} to be ready`, ready, { child, timeoutMs: 60_000 });
-  return { child, url };
 }
 
 /**
@@ -112,7 +80,7 @@ async function startPipeline(dir, addresses) {
   const nats = await startNatsServer();
   const pipeline = { nats, children: [], shards: [] };
   const start = async (name, args) => {
-    const service = await startService(name, nats.url, args);
+    const service = await startClusterService(name, nats.url, args);
     pipeline.children.push(service.child);
     return service;
   };

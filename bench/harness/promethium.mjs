@@ -11,8 +11,8 @@ import { Child, makeTempDir, removeTempDir } from './resources.mjs';
 
 const CLI = fileURLToPath(new URL('../../services/cli/dist/main.js', import.meta.url));
 
-/** A prometheus.yml scraping `addresses` every `interval` under job `bench`; none when empty. */
-function scrapeConfig(addresses, interval) {
+/** A prometheus.yml scraping `addresses` every `interval` under `job`; none when empty. */
+export function scrapeConfig(addresses, interval, job = 'bench') {
   if (addresses.length === 0) return 'scrape_configs: []\n';
   const targets = addresses.map((a) => `'${a}'`).join(', ');
   return [
@@ -20,11 +20,30 @@ function scrapeConfig(addresses, interval) {
     `  scrape_interval: ${interval}`,
     `  scrape_timeout: ${interval}`,
     'scrape_configs:',
-    '  - job_name: bench',
+    `  - job_name: ${job}`,
     '    static_configs:',
     `      - targets: [${targets}]`,
     '',
   ].join('\n');
+}
+
+/**
+ * Starts `promethium <args>` (one service of a cluster on `natsUrl`) on a free loopback port
+ * and waits for /-/ready. The caller stops the returned child.
+ */
+export async function startClusterService(name, natsUrl, args) {
+  const port = await freePort();
+  const child = new Child(name, [
+    CLI,
+    ...args,
+    `--nats.url=${natsUrl}`,
+    `--web.listen-address=127.0.0.1:${port}`,
+    '--log.level=warn',
+  ]);
+  const url = `http://127.0.0.1:${port}`;
+  const ready = async () => (await httpGet(`${url}/-/ready`, { timeoutMs: 2000 })).status === 200;
+  await waitUntil(`${name} to be ready`, ready, { child, timeoutMs: 60_000 });
+  return { child, url };
 }
 
 /**

@@ -1,4 +1,4 @@
-export { ConfigError, ConfigReadError, type ConfigErrorSite } from './errors.js';
+export { ConfigError, ConfigReadError, type ConfigErrorSite, reasonOf } from './errors.js';
 export { labelSet, labelNameProblem, labelValueProblem } from './labels.js';
 export { joinDir } from './paths.js';
 export { YamlSource, type YamlNode } from './yaml/source.js';

@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { ScrapeConfig, ScrapeHttpConfig } from '@promethium/config';
-import { reasonOf } from './error-reason.js';
+import { reasonOf } from '@promethium/config';
 import { readBody } from './read-body.js';
 import { requestHeaders } from './request-headers.js';
 import { TlsDispatcher } from './tls-dispatcher.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ScrapeHttpConfig, SecretSource } from '@promethium/config';
-import { reasonOf } from './error-reason.js';
+import { reasonOf } from '@promethium/config';
 
 /** Request headers by lowercase name; a name with several values is sent on several lines. */
 export type RequestHeaders = Record<string, string[]>;

@@ -4,7 +4,7 @@ import { createSecureContext } from 'node:tls';
 import type { SecureVersion } from 'node:tls';
 import { Agent, buildConnector } from 'undici';
 import type { ScrapeTlsConfig, SecretSource, TlsVersion } from '@promethium/config';
-import { reasonOf } from './error-reason.js';
+import { reasonOf } from '@promethium/config';
 
 const TLS_VERSIONS = {
   TLS10: 'TLSv1',
