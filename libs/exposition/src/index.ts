@@ -11,4 +11,5 @@ export type { NameEscapingScheme, ScrapeProtocol } from './scrape-protocols.js';
 export { formatPrometheusText } from './format.js';
 export type { TextFamily, TextSample } from './format.js';
 export { ExpositionError } from './errors.js';
+export { SeriesTextCache } from './series-text-cache.js';
 export type { Exemplar, ParsedSample, MetricMetadata, MetricType, ParseResult } from './types.js';

@@ -6,6 +6,21 @@ const valueOf = (text: string) => parsePrometheusText(`m ${text}\n`).samples[0]!
 const timestampOf = (text: string) => parsePrometheusText(`m 1 ${text}\n`).samples[0]!.timestampMs;
 
 describe('sample values (Go ParseFloat without hex floats and underscores)', () => {
+  it('reads plain decimals of up to 17 digits exactly as Number() rounds them', () => {
+    let seed = 7;
+    const digit = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return String(seed % 10);
+    };
+    for (let i = 0; i < 20000; i++) {
+      const length = 1 + (i % 17);
+      const dot = i % 3 === 0 ? -1 : (i * 7) % (length + 1);
+      let text = i % 2 === 0 ? '-' : '';
+      for (let d = 0; d < length; d++) text += (d === dot ? '.' : '') + digit();
+      expect({ text, value: valueOf(text) }).toEqual({ text, value: Number(text) });
+    }
+  });
+
   it.each([
     ['1', 1],
     ['-1', -1],

@@ -9,6 +9,8 @@ import type { Cursor } from './cursor.js';
  * a decimal overflows to infinity.
  */
 export function parseFloatText(src: string, start: number, end: number): number | undefined {
+  const simple = parseSimpleDecimal(src, start, end);
+  if (simple !== undefined) return simple;
   const special = parseSpecial(src, start, end);
   if (special !== undefined) return special;
   if (!isDecimal(src, start, end)) return undefined;
@@ -24,6 +26,35 @@ export function parseValue(c: Cursor, start: number, end: number): number {
   return isDecimal(c.src, start, end)
     ? c.fail(`value ${text} is out of the float64 range`, start)
     : c.fail(`invalid value ${JSON.stringify(text)}`, start);
+}
+
+// Powers of ten a double holds exactly.
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The common `[-]digits[.digits]` with at most 15 digits, without slicing the text: the
+ * digits make an integer below 2^53 and the division by an exact power of ten rounds once,
+ * so the result is the correctly rounded one Number() gives. Undefined for anything else.
+ */
+function parseSimpleDecimal(src: string, start: number, end: number): number | undefined {
+  const negative = src.charCodeAt(start) === Ch.Minus;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (let i = negative ? start + 1 : start; i < end; i++) {
+    const ch = src.charCodeAt(i);
+    if (isDigit(ch)) {
+      mantissa = mantissa * 10 + (ch - Ch.Zero);
+      digits++;
+    } else if (ch === Ch.Dot && fraction < 0) {
+      fraction = digits;
+    } else {
+      return undefined;
+    }
+  }
+  if (digits === 0 || digits > 15 || fraction === digits) return undefined;
+  const value = fraction < 0 ? mantissa : mantissa / EXACT_POWERS_OF_TEN[digits - fraction]!;
+  return negative ? -value : value;
 }
 
 // Only called for tokens starting (after a sign) with a letter, so plain numbers never

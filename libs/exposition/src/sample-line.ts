@@ -4,28 +4,24 @@ import type { Cursor } from './cursor.js';
 import type { Families } from './families.js';
 import { formatOpenMetricsFloat } from './float-format.js';
 import { parseFloatText, parseTimestamp, parseValue } from './numbers.js';
-import type { ParsedSample } from './types.js';
+import type { SeriesTextCache } from './series-text-cache.js';
+import type { MetricType, ParsedSample } from './types.js';
 
 /**
  * Parses `name[{labels}] value [timestamp]`, blanks allowed between the parts. Stops
  * at the line feed ending the line (or the end of input). `normalized` caches the
- * rewritten `le`/`quantile` values, which repeat across the series of a body.
+ * rewritten `le`/`quantile` values, which repeat across the series of a body; `cache`,
+ * when given, the label sets of series seen before.
  */
 export function parseSampleLine(
   c: Cursor,
   families: Families,
   normalized: Map<string, string>,
+  cache: SeriesTextCache | undefined,
 ): ParsedSample {
   if (!isMetricStart(c.peek())) c.expected('metric name, comment or blank line');
-  const name = c.readName(true);
-  const type = families.noteSample(name);
-  const pairs: [string, string][] = [[METRIC_NAME, name]];
+  const { name, labels } = readSeries(c, families, normalized, cache);
   c.skipBlanks();
-  if (c.peek() === Ch.LBrace) {
-    const floatLabel = type === 'histogram' ? 'le' : type === 'summary' ? 'quantile' : '';
-    parseLabels(c, pairs, floatLabel, normalized);
-    c.skipBlanks();
-  }
   const valueAt = c.pos;
   skipToken(c, true);
   if (c.pos === valueAt) c.expected('value');
@@ -41,7 +37,43 @@ export function parseSampleLine(
     c.skipBlanks();
     if (!c.atLineEnd()) c.expected('end of line after the timestamp');
   }
-  return { name, labels: Labels.fromPairs(pairs), value, timestampMs };
+  return { name, labels, value, timestampMs };
+}
+
+// The metric name and labels, from the cache when it knows them.
+function readSeries(
+  c: Cursor,
+  families: Families,
+  normalized: Map<string, string>,
+  cache: SeriesTextCache | undefined,
+): { name: string; labels: Labels } {
+  const nameAt = c.pos;
+  const known = cache?.find(c);
+  const type = families.noteSample(known?.name ?? c.readName(true));
+  if (known !== undefined && known.type === type) {
+    c.pos = nameAt + known.text.length;
+    return known;
+  }
+  c.pos = nameAt;
+  const name = c.readName(true);
+  const labels = readSeriesLabels(c, name, type, normalized);
+  return { name, labels: cache?.store(c, nameAt, { name, labels, type }) ?? labels };
+}
+
+// The labels after the metric name, and the blanks before them.
+function readSeriesLabels(
+  c: Cursor,
+  name: string,
+  type: MetricType,
+  normalized: Map<string, string>,
+): Labels {
+  const pairs: [string, string][] = [[METRIC_NAME, name]];
+  c.skipBlanks();
+  if (c.peek() === Ch.LBrace) {
+    const floatLabel = type === 'histogram' ? 'le' : type === 'summary' ? 'quantile' : '';
+    parseLabels(c, pairs, floatLabel, normalized);
+  }
+  return Labels.fromPairs(pairs);
 }
 
 // A value or timestamp runs to the next blank, line feed or carriage return (and a

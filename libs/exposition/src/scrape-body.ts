@@ -4,6 +4,7 @@ import { parseOpenMetrics } from './openmetrics/parse.js';
 import { parsePrometheusText } from './parse.js';
 import { protocolMediaType } from './scrape-protocols.js';
 import type { ScrapeProtocol } from './scrape-protocols.js';
+import type { SeriesTextCache } from './series-text-cache.js';
 import type { ParseResult } from './types.js';
 
 /** A scrape response whose Content-Type names no format we can parse; the message is Prometheus's. */
@@ -21,16 +22,18 @@ const PROMETHEUS_PROTO = 'application/vnd.google.protobuf';
  * as a scrape takes it). A missing, unparsable or unknown Content-Type uses `fallback`
  * (Prometheus only logs that at debug level); without one the scrape fails with
  * Prometheus's error. Throws ScrapeContentTypeError for those failures and for protobuf,
- * which we do not parse, and ExpositionError for a bad body.
+ * which we do not parse, and ExpositionError for a bad body. `cache` is the target's,
+ * carrying its label sets from one scrape to the next.
  */
 export function parseScrapeBody(
   body: string,
   contentType: string | undefined,
   fallback?: ScrapeProtocol,
+  cache?: SeriesTextCache,
 ): ParseResult {
   const mediaType = scrapeMediaType(contentType, fallback);
-  if (mediaType === OPENMETRICS) return parseOpenMetrics(body);
-  if (mediaType === PROMETHEUS_TEXT) return parsePrometheusText(body);
+  if (mediaType === OPENMETRICS) return parseOpenMetrics(body, { cache });
+  if (mediaType === PROMETHEUS_TEXT) return parsePrometheusText(body, cache);
   throw new ScrapeContentTypeError(
     `the protobuf exposition format (${PROMETHEUS_PROTO}) is not supported`,
   );

@@ -1,5 +1,6 @@
 import type { LabeledSample } from '@promethium/model';
 import { staleMarker } from '@promethium/model';
+import { SeriesTextCache } from '@promethium/exposition';
 import type { MetricMetadata } from '@promethium/exposition';
 import type { Appendable } from '@promethium/storage';
 import type { Target } from './target.js';
@@ -51,6 +52,7 @@ export class ScrapeLoop {
   private readonly controller = new AbortController();
   private timer: NodeJS.Timeout | undefined;
   private readonly cache: SeriesCache;
+  private readonly seriesTexts = new SeriesTextCache();
   private running: Promise<void> = Promise.resolve();
   private busy = false;
   private forcedError: string | undefined;
@@ -141,7 +143,7 @@ export class ScrapeLoop {
     const start = Date.now();
     const outcome: ScrapeOutcome =
       this.forcedError === undefined
-        ? await this.scraper.scrape(this.target, this.controller.signal)
+        ? await this.scraper.scrape(this.target, this.controller.signal, this.seriesTexts)
         : { ok: false, reason: 'target_limit', error: this.forcedError };
     if (this.controller.signal.aborted) return;
     const durationMs = Date.now() - start;

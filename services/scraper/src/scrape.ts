@@ -1,6 +1,11 @@
 import type { ScrapeConfig } from '@promethium/config';
 import { acceptHeader, parseScrapeBody } from '@promethium/exposition';
-import type { MetricMetadata, ParsedSample, ScrapeProtocol } from '@promethium/exposition';
+import type {
+  MetricMetadata,
+  ParsedSample,
+  ScrapeProtocol,
+  SeriesTextCache,
+} from '@promethium/exposition';
 import { BodySizeLimitError, createScrapeClient } from './http-client.js';
 import { InvalidUtf8Error } from './read-body.js';
 import type { ScrapeClient } from './http-client.js';
@@ -30,8 +35,15 @@ export class JobScraper {
     this.#fallback = config.fallbackScrapeProtocol;
   }
 
-  /** Fetches and parses one target's metrics, bounded by its scrape timeout. */
-  async scrape(target: Target, signal: AbortSignal): Promise<ScrapeOutcome> {
+  /**
+   * Fetches and parses one target's metrics, bounded by its scrape timeout; `cache` is the
+   * target's, carrying its label sets from one scrape to the next.
+   */
+  async scrape(
+    target: Target,
+    signal: AbortSignal,
+    cache?: SeriesTextCache,
+  ): Promise<ScrapeOutcome> {
     const { timeoutMs } = target;
     const timeout = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
     let response;
@@ -45,7 +57,8 @@ export class JobScraper {
       return failure(target, err, signal, timeout);
     }
     try {
-      return { ok: true, ...parseScrapeBody(response.body, response.contentType, this.#fallback) };
+      const { contentType, body } = response;
+      return { ok: true, ...parseScrapeBody(body, contentType, this.#fallback, cache) };
     } catch (err) {
       return { ok: false, reason: 'parse', error: (err as Error).message };
     }

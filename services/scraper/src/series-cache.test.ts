@@ -152,6 +152,18 @@ describe('SeriesCache', () => {
     expect(c.append(body('a 1\n'), 3000).seriesAdded).toBe(1);
   });
 
+  it('marks a series stale once, and counts it as added when it comes back', () => {
+    const c = cache();
+    c.append(body('a 1\nb 2\n'), 1000);
+    expect(shown(c.append(body('a 1\n'), 2000).samples)).toContain(
+      '{__name__="b", instance="h:1", job="j"} stale@2000',
+    );
+    expect(c.append(body('a 1\n'), 3000).samples).toHaveLength(1);
+    const back = c.append(body('a 1\nb 2\n'), 4000);
+    expect(back).toMatchObject({ seriesAdded: 1 });
+    expect(back.samples).toHaveLength(2);
+  });
+
   it('marks every series stale when the target goes away', () => {
     const c = cache();
     c.append(body('a 1\nb 2\n'), 1000);

@@ -44,17 +44,31 @@ export interface AppendedScrape {
 
 const MAX_AHEAD_MS = 10 * 60 * 1000;
 
+/** What the cache knows of one scraped series. */
+interface SeriesEntry {
+  /** The labels it is stored under, or null when metric relabeling drops it. */
+  readonly stored: Labels | null;
+  /** The last append that saw it. */
+  seenIn: number;
+  /** Whether the last successful scrape before `seenIn` had it too. */
+  known: boolean;
+  /** The last append that wrote a sample of it. */
+  writtenIn: number;
+  /** The last successful scrape whose sample of it a missing one would make stale. */
+  trackedIn: number;
+}
+
 /**
  * Prometheus's scrape cache for one target: the stored label set of every scraped series
  * (or that metric relabeling drops it), kept from one successful scrape to the next so
- * unchanged series are not rebuilt, and the series each scrape wrote, which get staleness
- * markers when a later scrape lacks them.
+ * unchanged series are not rebuilt, and which series each scrape wrote, which get
+ * staleness markers when a later scrape lacks them.
  */
 export class SeriesCache {
-  // Scraped label set (its key) → stored labels, or null when metric relabeling drops it.
-  #stored = new Map<string, Labels | null>();
-  // Series written by the last successful scrape that a missing sample makes stale.
-  #tracked = new Map<string, Labels>();
+  // By the scraped label set's key.
+  readonly #entries = new Map<string, SeriesEntry>();
+  #appends = 0;
+  #lastSuccess = 0;
 
   constructor(private readonly rules: SeriesRules) {}
 
@@ -64,31 +78,35 @@ export class SeriesCache {
    * stores none of its samples: it counts as empty, as a failed HTTP scrape does.
    */
   append(parsed: readonly ParsedSample[], scrapeTime: number): AppendedScrape {
-    const run = new ScrapeRun(this.rules, this.#stored, scrapeTime);
+    const run = new ScrapeRun(
+      this.rules,
+      this.#entries,
+      ++this.#appends,
+      this.#lastSuccess,
+      scrapeTime,
+    );
     for (const sample of parsed) if (!run.add(sample)) break;
     const error = run.error();
     if (error !== undefined)
       return { ...run.counts(), samples: this.markAllStale(scrapeTime), error };
-    this.#stored = run.stored;
-    return {
-      ...run.counts(),
-      samples: [...run.samples, ...this.#staleSince(run.tracked, scrapeTime)],
-    };
+    for (const entry of run.tracked) entry.trackedIn = run.id;
+    const samples = run.samples;
+    for (const [key, entry] of this.#entries) {
+      if (entry.trackedIn === this.#lastSuccess)
+        samples.push({ labels: entry.stored!, ...staleMarker(scrapeTime) });
+      if (entry.seenIn !== run.id) this.#entries.delete(key);
+    }
+    this.#lastSuccess = run.id;
+    return { ...run.counts(), samples };
   }
 
   /** Staleness markers for every series of the last scrape, which empties the cache. */
   markAllStale(t: number): LabeledSample[] {
-    const stale = this.#staleSince(new Map(), t);
-    this.#stored = new Map();
-    return stale;
-  }
-
-  // Markers for the tracked series `now` lacks; `now` becomes the tracked set.
-  #staleSince(now: Map<string, Labels>, t: number): LabeledSample[] {
     const stale: LabeledSample[] = [];
-    for (const [key, labels] of this.#tracked)
-      if (!now.has(key)) stale.push({ labels, ...staleMarker(t) });
-    this.#tracked = now;
+    for (const entry of this.#entries.values())
+      if (entry.trackedIn === this.#lastSuccess)
+        stale.push({ labels: entry.stored!, ...staleMarker(t) });
+    this.#entries.clear();
     return stale;
   }
 }
@@ -96,8 +114,8 @@ export class SeriesCache {
 /** The state of appending one scrape. */
 class ScrapeRun {
   readonly samples: LabeledSample[] = [];
-  readonly stored = new Map<string, Labels | null>();
-  readonly tracked = new Map<string, Labels>();
+  /** Entries whose samples a later scrape's lack makes stale, once this one succeeds. */
+  readonly tracked: SeriesEntry[] = [];
   #scraped = 0;
   #added = 0;
   #seriesAdded = 0;
@@ -106,11 +124,12 @@ class ScrapeRun {
   #sampleLimitExceeded = false;
   #fatal: string | undefined;
   #labelLimitExceeded = false;
-  readonly #written = new Set<string>();
 
   constructor(
     private readonly rules: SeriesRules,
-    private readonly previous: ReadonlyMap<string, Labels | null>,
+    private readonly entries: Map<string, SeriesEntry>,
+    readonly id: number,
+    private readonly lastSuccess: number,
     private readonly scrapeTime: number,
   ) {}
 
@@ -118,30 +137,32 @@ class ScrapeRun {
   add(sample: ParsedSample): boolean {
     this.#scraped++;
     const key = sample.labels.key();
-    const known = this.previous.get(key);
-    let labels = known === undefined ? this.stored.get(key) : known;
-    if (labels === undefined) {
-      labels = storedLabels(sample.labels, this.rules);
-      if (labels !== null) {
-        const problem = checkLabels(labels, this.rules.limits);
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      const stored = storedLabels(sample.labels, this.rules);
+      if (stored !== null) {
+        const problem = checkLabels(stored, this.rules.limits);
         if (problem !== undefined) {
           this.#fatal = problem.message;
           this.#labelLimitExceeded = problem.limit;
           return false;
         }
       }
+      entry = { stored, seenIn: this.id, known: false, writtenIn: 0, trackedIn: -1 };
+      this.entries.set(key, entry);
+    } else if (entry.seenIn !== this.id) {
+      entry.known = entry.seenIn === this.lastSuccess;
+      entry.seenIn = this.id;
     }
-    this.stored.set(key, labels);
-    if (labels === null) return true;
-    this.#addSample(key, labels, sample, known !== undefined);
+    if (entry.stored !== null) this.#addSample(entry, sample);
     return true;
   }
 
-  #addSample(key: string, labels: Labels, sample: ParsedSample, known: boolean): void {
+  #addSample(entry: SeriesEntry, sample: ParsedSample): void {
     const ownTime = this.rules.honorTimestamps ? sample.timestampMs : undefined;
     const t = ownTime ?? this.scrapeTime;
     this.#added++;
-    if (ownTime === undefined && this.#written.has(key)) {
+    if (ownTime === undefined && entry.writtenIn === this.id) {
       this.#duplicates++;
       return;
     }
@@ -155,10 +176,10 @@ class ScrapeRun {
       this.#sampleLimitExceeded = true;
       return;
     }
-    this.#written.add(key);
-    this.samples.push({ labels, t, v: sample.value });
-    if (ownTime === undefined || this.rules.trackTimestampsStaleness) this.tracked.set(key, labels);
-    if (!known) this.#seriesAdded++;
+    entry.writtenIn = this.id;
+    this.samples.push({ labels: entry.stored!, t, v: sample.value });
+    if (ownTime === undefined || this.rules.trackTimestampsStaleness) this.tracked.push(entry);
+    if (!entry.known) this.#seriesAdded++;
   }
 
   error(): string | undefined {

@@ -1,4 +1,5 @@
 import { Ch, Cursor } from '../cursor.js';
+import type { SeriesTextCache } from '../series-text-cache.js';
 import type { ParseResult, ParsedSample } from '../types.js';
 import { parseDescriptorLine } from './descriptor-line.js';
 import { OpenMetricsFamilies } from './families.js';
@@ -13,6 +14,8 @@ export interface OpenMetricsOptions {
    * metrics, values and exemplars.
    */
   strict?: boolean;
+  /** Carries a target's label sets from one scrape to the next (not used in strict mode). */
+  cache?: SeriesTextCache;
 }
 
 /**
@@ -25,9 +28,11 @@ export function parseOpenMetrics(body: string, options: OpenMetricsOptions = {})
   const strict = options.strict === true;
   const c = new Cursor(body);
   const families = new OpenMetricsFamilies(c, strict);
-  const lines = new SampleLineParser(c, families, strict);
+  const cache = strict ? undefined : options.cache;
+  const lines = new SampleLineParser(c, families, strict, cache);
   const rules = strict ? new MetricPointRules(c) : undefined;
   const samples: ParsedSample[] = [];
+  cache?.begin();
   for (;;) {
     if (c.pos >= c.end) c.expected('"# EOF" as the last line');
     if (c.peek() === Ch.Hash) {
@@ -41,5 +46,6 @@ export function parseOpenMetrics(body: string, options: OpenMetricsOptions = {})
     c.endLine();
   }
   rules?.finish();
+  cache?.complete();
   return { samples, metadata: families.metadata };
 }

@@ -3,6 +3,7 @@ import { Ch, isLabelStart, isMetricStart } from '../cursor.js';
 import type { Cursor } from '../cursor.js';
 import { parseFloatText, parseValue } from '../numbers.js';
 import { normalizeFloat, readLabelValue } from '../sample-line.js';
+import type { SeriesTextCache } from '../series-text-cache.js';
 import type { Exemplar, ParsedSample } from '../types.js';
 import type { OpenMetricsFamilies, SampleKind } from './families.js';
 import { pointLabelOf } from './family-types.js';
@@ -45,10 +46,12 @@ export class SampleLineParser implements SampleFacts {
   // Normalised `le` and `quantile` values, which repeat across the series of a body.
   readonly #normalized = new Map<string, string>();
 
+  /** `cache` is for lenient parsing only: strict rules need every label read. */
   constructor(
     private readonly c: Cursor,
     private readonly families: OpenMetricsFamilies,
     private readonly strict: boolean,
+    private readonly cache: SeriesTextCache | undefined,
   ) {}
 
   /** Parses the line at the cursor, stopping at its line feed (or the end of input). */
@@ -57,29 +60,40 @@ export class SampleLineParser implements SampleFacts {
     if (c.peek() === Ch.LF) c.fail('blank lines are not allowed');
     if (!isMetricStart(c.peek())) c.expected('metric name or "#"');
     this.nameAt = c.pos;
-    const name = c.readName(true);
+    const known = this.strict ? undefined : this.cache?.find(c);
+    const name = known?.name ?? c.readName(true);
     const kind = (this.kind = this.families.familyOf(name, this.nameAt));
-    const pairs: [string, string][] = [[METRIC_NAME, name]];
     this.pointLabel = undefined;
-    if (c.peek() === Ch.LBrace) {
-      const { type, name: familyName } = kind.family;
-      const normalize = type === 'histogram' || type === 'summary';
-      this.#readLabels(pairs, pointLabelOf(type, familyName), normalize);
-      this.#expectSpace('after the labels');
+    let labels: Labels;
+    if (known !== undefined && known.type === kind.family.type) {
+      c.pos = this.nameAt + known.text.length;
+      labels = known.labels;
     } else {
-      this.#expectSpace(`or '{' after metric name "${name}"`);
+      c.pos = this.nameAt + name.length;
+      labels = this.#readSeriesLabels(name, kind);
+      if (this.cache !== undefined && !this.strict) {
+        labels = this.cache.store(c, this.nameAt, { name, labels, type: kind.family.type });
+      }
     }
+    const braced = c.src.charCodeAt(this.nameAt + name.length) === Ch.LBrace;
+    this.#expectSpace(braced ? 'after the labels' : `or '{' after metric name "${name}"`);
     this.valueAt = c.pos;
     const value = this.#readValue('value');
     this.valueEnd = c.pos;
-    const sample: ParsedSample = {
-      name,
-      labels: Labels.fromPairs(pairs),
-      value,
-      timestampMs: undefined,
-    };
+    const sample: ParsedSample = { name, labels, value, timestampMs: undefined };
     this.#readTail(sample);
     return sample;
+  }
+
+  // The labels after the metric name, if any.
+  #readSeriesLabels(name: string, kind: SampleKind): Labels {
+    const pairs: [string, string][] = [[METRIC_NAME, name]];
+    if (this.c.peek() === Ch.LBrace) {
+      const { type, name: familyName } = kind.family;
+      const normalize = type === 'histogram' || type === 'summary';
+      this.#readLabels(pairs, pointLabelOf(type, familyName), normalize);
+    }
+    return Labels.fromPairs(pairs);
   }
 
   // After the value: ` timestamp`, ` # {exemplar}`, both or neither, then the line's end.
