@@ -28,8 +28,10 @@ const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Bytes a varint of `n` takes. */
 export function varintLength(n: number): number {
-  let len = 1;
-  for (let v = n; v >= 0x80; v = Math.floor(v / 0x80)) len++;
+  if (n < 0x80) return 1;
+  if (n < 0x4000) return 2;
+  let len = 3;
+  for (let v = n; v >= 0x200000; v = Math.floor(v / 0x80)) len++;
   return len;
 }
 
@@ -45,11 +47,20 @@ export function utf8(text: string): Uint8Array {
   return utf8Encoder.encode(text);
 }
 
+const MIN_GROWN_BYTES = 256;
+const SHORT_COPY_BYTES = 32;
+
 /** A growable byte buffer for encoders. */
 export class ByteWriter {
-  #buf = new Uint8Array(256);
-  #view = new DataView(this.#buf.buffer);
+  #buf: Uint8Array;
+  #view: DataView;
   #len = 0;
+
+  /** A writer whose buffer first holds `capacity` bytes (it grows as needed). */
+  constructor(capacity = MIN_GROWN_BYTES) {
+    this.#buf = new Uint8Array(capacity);
+    this.#view = new DataView(this.#buf.buffer);
+  }
 
   /** Bytes written so far. */
   get length(): number {
@@ -58,19 +69,28 @@ export class ByteWriter {
 
   /** Appends one byte. */
   byte(b: number): void {
-    this.#reserve(1);
+    if (this.#len >= this.#buf.length) this.#grow(1);
     this.#buf[this.#len++] = b;
   }
 
   /** Appends a non-negative safe integer as a base-128 varint. */
   varint(n: number): void {
-    this.#reserve(MAX_VARINT_BYTES);
-    let v = n;
-    while (v >= 0x80) {
-      this.#buf[this.#len++] = (v % 0x80) | 0x80;
-      v = Math.floor(v / 0x80);
+    if (this.#len + MAX_VARINT_BYTES > this.#buf.length) this.#grow(MAX_VARINT_BYTES);
+    this.#len = this.#putVarint(this.#len, n);
+  }
+
+  /**
+   * Writes `n` as a varint at `at`, over the one placeholder byte written there, moving
+   * the bytes after it on when the varint needs more (so a count can follow what it counts).
+   */
+  varintAt(at: number, n: number): void {
+    const extra = varintLength(n) - 1;
+    if (extra > 0) {
+      if (this.#len + extra > this.#buf.length) this.#grow(extra);
+      this.#buf.copyWithin(at + 1 + extra, at + 1, this.#len);
+      this.#len += extra;
     }
-    this.#buf[this.#len++] = v;
+    this.#putVarint(at, n);
   }
 
   /** Appends a signed safe integer below 2^52 in magnitude as a zig-zag varint. */
@@ -80,21 +100,39 @@ export class ByteWriter {
 
   /** Appends a string as a varint byte length and its UTF-8 bytes (ByteReader.string reads it). */
   string(text: string): void {
-    const bytes = utf8(text);
-    this.varint(bytes.length);
-    this.bytes(bytes);
+    // Label strings are nearly always ASCII: copying code units beats a call into the
+    // encoder. The length goes first, so it is guessed as if ASCII and checked after.
+    const n = text.length;
+    const start = this.#len + varintLength(n);
+    if (start + n > this.#buf.length) this.#grow(start + n - this.#len);
+    const buf = this.#buf;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        this.#utf8String(text);
+        return;
+      }
+      buf[start + i] = c;
+    }
+    this.#putVarint(this.#len, n);
+    this.#len = start + n;
   }
 
-  /** Appends raw bytes. */
-  bytes(data: Uint8Array): void {
-    this.#reserve(data.length);
-    this.#buf.set(data, this.#len);
-    this.#len += data.length;
+  /** Appends raw bytes: `data`, or its bytes from `start` up to `end`. */
+  bytes(data: Uint8Array, start = 0, end = data.length): void {
+    const n = end - start;
+    if (this.#len + n > this.#buf.length) this.#grow(n);
+    const buf = this.#buf;
+    const at = this.#len;
+    // A few bytes copy faster one by one than through a view and set().
+    if (n <= SHORT_COPY_BYTES) for (let i = 0; i < n; i++) buf[at + i] = data[start + i]!;
+    else buf.set(n === data.length ? data : data.subarray(start, end), at);
+    this.#len += n;
   }
 
   /** Appends a sample value as 8 little-endian bytes (staleness markers keep their bits). */
   value(sample: Pick<Sample, 'v' | 'stale'>): void {
-    this.#reserve(8);
+    if (this.#len + 8 > this.#buf.length) this.#grow(8);
     writeValue(this.#view, this.#len, sample);
     this.#len += 8;
   }
@@ -109,14 +147,39 @@ export class ByteWriter {
     this.#len = 0;
   }
 
+  /** Forgets what was written after the first `length` bytes (to undo a tentative write). */
+  truncate(length: number): void {
+    if (length < 0 || length > this.#len)
+      throw new RangeError(`cannot truncate ${this.#len} bytes to ${length}`);
+    this.#len = length;
+  }
+
   /** A copy of the bytes written. */
   toBytes(): Uint8Array {
     return this.#buf.slice(0, this.#len);
   }
 
-  #reserve(n: number): void {
-    if (this.#len + n <= this.#buf.length) return;
-    let size = this.#buf.length * 2;
+  // Writes a varint at `at`, with room for it; returns where it ends.
+  #putVarint(at: number, n: number): number {
+    const buf = this.#buf;
+    let pos = at;
+    let v = n;
+    while (v >= 0x80) {
+      buf[pos++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    buf[pos++] = v;
+    return pos;
+  }
+
+  #utf8String(text: string): void {
+    const bytes = utf8(text);
+    this.varint(bytes.length);
+    this.bytes(bytes);
+  }
+
+  #grow(n: number): void {
+    let size = Math.max(this.#buf.length * 2, MIN_GROWN_BYTES);
     while (size < this.#len + n) size *= 2;
     const next = new Uint8Array(size);
     next.set(this.#buf.subarray(0, this.#len));
@@ -155,6 +218,16 @@ export class ByteReader {
 
   /** Reads a varint written by ByteWriter.varint. */
   varint(): number {
+    // Most varints decoders read (indexes, counts, deltas) are one byte.
+    const b = this.#data[this.#pos];
+    if (b !== undefined && b < 0x80) {
+      this.#pos++;
+      return b;
+    }
+    return this.#longVarint();
+  }
+
+  #longVarint(): number {
     const start = this.#pos;
     let value = 0;
     let scale = 1;
@@ -189,6 +262,12 @@ export class ByteReader {
         start,
       );
     return n;
+  }
+
+  /** Moves past `n` bytes. */
+  skip(n: number): void {
+    if (n > this.remaining) throw new BinaryFormatError('unexpected end of data', this.#pos);
+    this.#pos += n;
   }
 
   /** Reads a varint length and that many bytes of UTF-8. */

@@ -47,6 +47,13 @@ describe('Labels', () => {
     expect(a.hash()).not.toBe(b.hash());
   });
 
+  it('gives each pair by its position in name order', () => {
+    const l = Labels.fromRecord({ b: '2', a: '1' });
+    expect([l.pairAt(0), l.pairAt(1)]).toEqual([...l]);
+    expect(() => l.pairAt(2)).toThrow(RangeError);
+    expect(() => Labels.EMPTY.pairAt(0)).toThrow(RangeError);
+  });
+
   it('escapes values in the text form', () => {
     expect(Labels.fromRecord({ a: 'x"y\\z\n' }).toString()).toBe('{a="x\\"y\\\\z\\n"}');
   });

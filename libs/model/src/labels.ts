@@ -61,6 +61,16 @@ export class Labels {
     return this.get(METRIC_NAME);
   }
 
+  /**
+   * The `i`th pair in name order, 0 <= i < size: lets hot loops (encoders) walk the set
+   * without an iterator.
+   */
+  pairAt(i: number): readonly [string, string] {
+    const pair = this.pairs[i];
+    if (pair === undefined) throw new RangeError(`label ${i} of ${this.pairs.length}`);
+    return pair;
+  }
+
   /** Pairs in name order. */
   [Symbol.iterator](): IterableIterator<readonly [string, string]> {
     return this.pairs[Symbol.iterator]();

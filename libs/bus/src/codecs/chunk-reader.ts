@@ -1,5 +1,4 @@
-import type { ByteReader } from '@promethium/model';
-import type { Sample, Series } from '@promethium/model';
+import type { ByteReader, LabeledSample, Labels } from '@promethium/model';
 import { CodecError } from '../errors.js';
 import { readBinaryMessage } from './binary-message.js';
 import { readLabels, readStringTable } from './string-table.js';
@@ -10,30 +9,36 @@ const MIN_SERIES_BYTES = 2;
 const MIN_SAMPLE_BYTES = 9;
 
 /**
- * Decodes the layout ChunkWriter writes (see there). Rejects, with a CodecError naming
- * the offset, a wrong format byte, truncation, trailing bytes, an out-of-range string
- * index, unsorted or duplicate label names, an empty label value and an unsafe timestamp.
+ * Decodes the layout ChunkWriter writes (see there) into its samples in order, those of
+ * a series sharing its Labels. Rejects, with a CodecError naming the offset, a wrong
+ * format byte, truncation, trailing bytes, an out-of-range string index, unsorted or
+ * duplicate label names, an empty label value and an unsafe timestamp.
  */
-export function readChunk(data: Uint8Array, format: number, what: string): Series[] {
-  return readBinaryMessage(data, format, what, readSeries);
+export function readChunk(data: Uint8Array, format: number, what: string): LabeledSample[] {
+  return readBinaryMessage(data, format, what, readSamples);
 }
 
-function readSeries(r: ByteReader): Series[] {
+function readSamples(r: ByteReader): LabeledSample[] {
   const strings = readStringTable(r);
-  const series: Series[] = [];
+  const samples: LabeledSample[] = [];
   let prevT = 0;
   for (let n = r.count(MIN_SERIES_BYTES, 'series count'); n > 0; n--) {
     const labels = readLabels(r, strings);
-    const samples: Sample[] = [];
     for (let k = r.count(MIN_SAMPLE_BYTES, 'sample count'); k > 0; k--) {
       const at = r.pos;
       const t = prevT + r.zigzag();
       if (!Number.isSafeInteger(t)) throw new CodecError(`timestamp ${t} is out of range`, at);
-      samples.push(r.sample(t));
+      samples.push(readSample(r, labels, t));
       prevT = t;
     }
-    series.push({ labels, samples });
   }
   r.end();
-  return series;
+  return samples;
+}
+
+// Built here rather than by spreading a Sample, which costs an object per sample.
+function readSample(r: ByteReader, labels: Labels, t: number): LabeledSample {
+  if (!r.isStaleMarker()) return { labels, t, v: r.float() };
+  r.float();
+  return { labels, t, v: Number.NaN, stale: true };
 }

@@ -59,7 +59,7 @@ export class ChunkWriter implements MessageWriter<Sample> {
 
   /** The encoded chunk. */
   finish(): Uint8Array {
-    const out = new ByteWriter();
+    const out = new ByteWriter(this.size());
     out.byte(this.#format);
     this.#series.writeTo(out);
     const bytes = out.toBytes();
@@ -74,9 +74,13 @@ export class ChunkWriter implements MessageWriter<Sample> {
   }
 
   #appendSample(sample: Sample): void {
-    const w = this.#series.item();
-    w.varint(zigzagDelta(sample.t - this.#prevT));
-    w.value(sample);
+    writeSample(this.#series.item(), sample, this.#prevT);
     this.#prevT = sample.t;
   }
+}
+
+/** Writes `sample` as an item of the layout, after one at `prevT`. */
+export function writeSample(w: ByteWriter, sample: Sample, prevT: number): void {
+  w.varint(zigzagDelta(sample.t - prevT));
+  w.value(sample);
 }

@@ -1,6 +1,5 @@
-import type { Labels, Series } from '@promethium/model';
+import type { Labels } from '@promethium/model';
 import { MessageTooLargeError } from '../errors.js';
-import { ChunkWriter } from './chunk-writer.js';
 
 /**
  * Builds one message of series entries, each its labels then items (samples, chunks),
@@ -19,11 +18,74 @@ export interface MessageWriter<T> {
 }
 
 /**
- * Encodes entries into messages of at most `maxBytes` from `newWriter`, in input order,
- * cutting a message when the next item does not fit. A series that does not fit in the
- * rest of a message is split by items: its pieces are consecutive, in consecutive
- * messages, and carry the same labels. Throws MessageTooLargeError when a series' labels
- * with one item (an `itemName`) do not fit in an empty message.
+ * Cuts series into messages of at most `maxBytes` from `newWriter`, in the order they
+ * are given, cutting a message when the next item does not fit. A series that does not
+ * fit in the rest of a message is split by items: its pieces are consecutive, in
+ * consecutive messages, and carry the same labels. Throws MessageTooLargeError when a
+ * series' labels with one item (an `itemName`) do not fit in an empty message.
+ */
+export class MessageSplitter<T> {
+  readonly #newWriter: (maxBytes: number) => MessageWriter<T>;
+  readonly #maxBytes: number;
+  readonly #itemName: string;
+  #w: MessageWriter<T>;
+  #done: Uint8Array[] = [];
+
+  constructor(
+    newWriter: (maxBytes: number) => MessageWriter<T>,
+    maxBytes: number,
+    itemName: string,
+  ) {
+    this.#newWriter = newWriter;
+    this.#maxBytes = maxBytes;
+    this.#itemName = itemName;
+    this.#w = newWriter(maxBytes);
+  }
+
+  /** Starts a series with its first item (if any). */
+  openSeries(labels: Labels, first: T | undefined): void {
+    if (this.#w.openSeries(labels, first)) return;
+    if (!this.#w.empty) this.#cut();
+    this.#openInEmpty(labels, first);
+  }
+
+  /** Adds an item to the series started last, which has `labels`. */
+  add(labels: Labels, item: T): void {
+    if (this.#w.add(item)) return;
+    this.#cut();
+    this.#openInEmpty(labels, item);
+  }
+
+  /** The messages finished since the last call. */
+  take(): Uint8Array[] {
+    const done = this.#done;
+    if (done.length > 0) this.#done = [];
+    return done;
+  }
+
+  /** Every message not yet taken, the last one finished. */
+  finish(): Uint8Array[] {
+    if (!this.#w.empty) this.#cut();
+    return this.take();
+  }
+
+  #cut(): void {
+    this.#done.push(this.#w.finish());
+    this.#w = this.#newWriter(this.#maxBytes);
+  }
+
+  #openInEmpty(labels: Labels, first: T | undefined): void {
+    if (!this.#w.openSeries(labels, first)) {
+      throw new MessageTooLargeError(
+        `series ${labels.toString()} with one ${this.#itemName} does not fit in ${this.#maxBytes} bytes`,
+      );
+    }
+  }
+}
+
+/**
+ * Encodes entries into messages as MessageSplitter does, lazily: a message is yielded
+ * as soon as it is cut.
  */
 export function* splitIntoMessages<E extends { readonly labels: Labels }, T>(
   entries: Iterable<E>,
@@ -32,55 +94,15 @@ export function* splitIntoMessages<E extends { readonly labels: Labels }, T>(
   maxBytes: number,
   itemName: string,
 ): Generator<Uint8Array> {
-  let w = newWriter(maxBytes);
-  const openInEmpty = (labels: Labels, first: T | undefined): void => {
-    if (!w.openSeries(labels, first)) {
-      throw new MessageTooLargeError(
-        `series ${labels.toString()} with one ${itemName} does not fit in ${maxBytes} bytes`,
-      );
-    }
-  };
+  const splitter = new MessageSplitter(newWriter, maxBytes, itemName);
   for (const entry of entries) {
     const items = itemsOf(entry);
-    if (!w.openSeries(entry.labels, items[0])) {
-      if (!w.empty) {
-        yield w.finish();
-        w = newWriter(maxBytes);
-      }
-      openInEmpty(entry.labels, items[0]);
-    }
+    splitter.openSeries(entry.labels, items[0]);
+    yield* splitter.take();
     for (let i = 1; i < items.length; i++) {
-      if (w.add(items[i]!)) continue;
-      yield w.finish();
-      w = newWriter(maxBytes);
-      openInEmpty(entry.labels, items[i]);
+      splitter.add(entry.labels, items[i]!);
+      yield* splitter.take();
     }
   }
-  if (!w.empty) yield w.finish();
-}
-
-/**
- * Encodes series in the sample layout `format` into chunks of at most `maxBytes` each
- * (see splitIntoMessages). Throws MessageTooLargeError when one series' labels with a
- * single sample exceed maxBytes.
- */
-export function encodeChunks(
-  format: number,
-  series: Iterable<Series>,
-  maxBytes: number,
-): Uint8Array[] {
-  return [
-    ...splitIntoMessages(
-      series,
-      (s) => s.samples,
-      (max) => new ChunkWriter(format, max),
-      maxBytes,
-      'sample',
-    ),
-  ];
-}
-
-/** Encodes every series into one chunk, however large. */
-export function encodeOneChunk(format: number, series: Iterable<Series>): Uint8Array {
-  return encodeChunks(format, series, Infinity)[0] ?? new ChunkWriter(format, Infinity).finish();
+  yield* splitter.finish();
 }

@@ -8,6 +8,7 @@ import { encodeSampleBatches } from './sample-batch.js';
 const L = (rec: Record<string, string>): Labels => Labels.fromRecord(rec);
 const up = L({ __name__: 'up', job: 'api', instance: 'a:9100' });
 const uni = L({ __name__: 'temp', città: 'Zürich', emoji: '📈 — ✓' });
+const T0 = 1_700_000_000_000;
 
 function roundTrip(samples: LabeledSample[]): LabeledSample[] {
   return codecs.sampleBatch.decode(codecs.sampleBatch.encode(samples));
@@ -83,6 +84,136 @@ describe('sampleBatch codec', () => {
       /timestamp 1.5/,
     );
   });
+});
+
+describe('sampleBatch layout', () => {
+  it('is version 1 of the wire format, byte for byte', () => {
+    const encoded = codecs.sampleBatch.encode([
+      { labels: up, t: 1_700_000_000_000, v: 1 },
+      { labels: up, t: 1_700_000_015_000, v: 0.5 },
+      { labels: L({ __name__: 'temp', città: 'Zürich' }), ...staleMarker(1_700_000_000_000) },
+      { labels: L({ __name__: 'up', job: 'db' }), t: 1_699_999_999_000, v: -2 },
+    ]);
+    expect(Buffer.from(encoded).toString('hex')).toBe(
+      '010a085f5f6e616d655f5f02757008696e7374616e636506613a39313030036a6f6203617069047465' +
+        '6d700663697474c3a0075ac3bc7269636802646203030001020304050280a0abfef962000000000000' +
+        'f03fb0ea01000000000000e03f020006070801afea01020000000000f07f020001040901cf0f000000' +
+        '00000000c0',
+    );
+  });
+
+  it.each([127, 128, 16_383, 16_384])(
+    'counts %i samples of a series and cuts batches at the exact byte',
+    (count) => {
+      const labels = L({ __name__: 'long', job: 'api' });
+      const samples = Array.from({ length: count }, (_, i) => ({ labels, t: i * 1000, v: i }));
+      const times = (batches: Uint8Array[]): number[] =>
+        batches.flatMap((b) => codecs.sampleBatch.decode(b)).map((s) => s.t + s.v);
+      const whole = codecs.sampleBatch.encode(samples);
+      expect(times([whole])).toEqual(samples.map((s) => s.t + s.v));
+      expect(encodeSampleBatches(samples, whole.length)).toEqual([whole]);
+      const cut = encodeSampleBatches(samples, whole.length - 1);
+      expect(cut).toHaveLength(2);
+      expect(times(cut)).toEqual(samples.map((s) => s.t + s.v));
+    },
+  );
+});
+
+describe('sampleBatch encoding of a batch like the last', () => {
+  // A batch like a scrape's: the same Labels objects every time, a few with several samples.
+  function scrape(n: number, t: number): LabeledSample[] {
+    const series = Array.from({ length: n }, (_, i) =>
+      L({ __name__: `m${i % 7}`, instance: 'a:9100', job: 'api', id: String(i) }),
+    );
+    return series.flatMap((labels, i) =>
+      Array.from({ length: 1 + (i % 3 === 0 ? 2 : 0) }, (_, k) => ({ labels, t: t + k, v: i })),
+    );
+  }
+
+  /** The samples with label sets never encoded before, so nothing is reused. */
+  function unseen(samples: readonly LabeledSample[]): LabeledSample[] {
+    return samples.map((s) => ({ ...s, labels: Labels.fromPairs([...s.labels]) }));
+  }
+
+  /** Encodes `next` after `last` was encoded twice, checking the bytes are a fresh encoding's. */
+  function expectLikeFresh(last: LabeledSample[], next: LabeledSample[], maxBytes = 1 << 20) {
+    encodeSampleBatches(last, maxBytes);
+    encodeSampleBatches(last, maxBytes);
+    const want = encodeSampleBatches(unseen(next), maxBytes);
+    expect(encodeSampleBatches(next, maxBytes)).toEqual(want);
+    expect(encodeSampleBatches(next, maxBytes)).toEqual(want);
+  }
+
+  it('encodes the same series with new samples as a fresh encoding does', () => {
+    const last = scrape(50, T0);
+    const values = [0, -0, Number.NaN, Infinity, 1e-310];
+    const next = last.map((s, i) => ({ ...s, t: s.t + 15_000 * (i % 2), v: values[i % 5]! }));
+    next[3] = { labels: next[3]!.labels, ...staleMarker(next[3]!.t) };
+    expectLikeFresh(last, next);
+    expect(codecs.sampleBatch.decode(encodeSampleBatches(next, 1 << 20)[0]!)).toEqual(next);
+  });
+
+  it.each<[string, (last: LabeledSample[]) => LabeledSample[]]>([
+    ['the same batch', (last) => last],
+    ['a series dropped', (last) => last.filter((s) => s.labels !== last[10]!.labels)],
+    ['a series added last', (last) => [...last, { labels: L({ __name__: 'new' }), t: T0, v: 1 }]],
+    ['a series added first', (last) => [{ labels: L({ __name__: 'new' }), t: T0, v: 1 }, ...last]],
+    ['two series swapped', (last) => [last[4]!, ...last.slice(0, 4), ...last.slice(5)]],
+    [
+      'an equal but other label set',
+      (last) => [...last.slice(0, 8), ...unseen(last.slice(8, 9)), ...last.slice(9)],
+    ],
+    [
+      'a sample more in a series',
+      (last) => [...last.slice(0, 5), { ...last[4]!, t: T0 + 7 }, ...last.slice(5)],
+    ],
+    [
+      'a series with hundreds of samples',
+      (last) => [
+        ...last.slice(0, 5),
+        ...Array.from({ length: 300 }, (_, k) => ({ labels: last[4]!.labels, t: T0 + k, v: k })),
+        ...last.slice(5),
+      ],
+    ],
+    ['a series twice, apart', (last) => [...last, { ...last[0]!, t: T0 + 1 }]],
+    ['no samples', () => []],
+  ])('encodes %s as a fresh encoding does', (_what, change) => {
+    const last = scrape(40, T0);
+    expectLikeFresh(last, change(last));
+  });
+
+  it('splits a batch that no longer fits in one message as a fresh encoding does', () => {
+    const last = scrape(40, T0);
+    const size = encodeSampleBatches(unseen(last), Infinity)[0]!.length;
+    expectLikeFresh(last, last, size);
+    const next = last.map((s) => ({ ...s, t: s.t + 2 ** 40 }));
+    expectLikeFresh(last, next, size);
+    expect(encodeSampleBatches(next, size).length).toBeGreaterThan(1);
+  });
+
+  it.each([1.5, 2 ** 53, T0 - 2 ** 52])(
+    'refuses the timestamp %d as a fresh encoding does',
+    (t) => {
+      const messageOf = (encode: () => unknown): string => {
+        try {
+          encode();
+        } catch (err) {
+          expect(err).toBeInstanceOf(CodecError);
+          return (err as Error).message;
+        }
+        throw new Error('encoded');
+      };
+      const last = scrape(10, T0);
+      const next = last.map((s, i) => (i === 4 ? { ...s, t } : s));
+      for (const maxBytes of [Infinity, 200]) {
+        encodeSampleBatches(last, Infinity);
+        encodeSampleBatches(last, Infinity);
+        expect(messageOf(() => encodeSampleBatches(next, maxBytes))).toBe(
+          messageOf(() => encodeSampleBatches(unseen(next), maxBytes)),
+        );
+      }
+    },
+  );
 });
 
 describe('sampleBatch decoding of bad input', () => {

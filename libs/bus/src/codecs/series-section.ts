@@ -10,16 +10,16 @@ import { StringTable } from './string-table.js';
  *     label set (StringTable: count, then name and value indexes)
  *     varint item count, then the items, as the message's writer encodes them
  *
- * The open series' labels and items are held apart until its item count is known; both
- * writers are reused from series to series (this runs once per scraped series).
+ * Series go straight into one writer (this runs once per scraped series): the open
+ * series' item count takes a placeholder byte until it is known, which a count of 128
+ * or more widens when the series closes.
  */
 export class SeriesSection {
   readonly #strings = new StringTable();
-  readonly #closed = new ByteWriter();
+  readonly #series = new ByteWriter();
   #seriesCount = 0;
   #open = false;
-  readonly #openLabels = new ByteWriter();
-  readonly #openItems = new ByteWriter();
+  #countAt = 0;
   #itemCount = 0;
 
   /** Whether no series was opened. */
@@ -29,11 +29,9 @@ export class SeriesSection {
 
   /** Bytes the section takes as it stands, the open series included. */
   get size(): number {
-    const open = this.#open
-      ? this.#openLabels.length + varintLength(this.#itemCount) + this.#openItems.length
-      : 0;
-    const seriesCount = this.#seriesCount + (this.#open ? 1 : 0);
-    return this.#strings.size + varintLength(seriesCount) + this.#closed.length + open;
+    const seriesCount = this.#open ? this.#seriesCount + 1 : this.#seriesCount;
+    const countGrowth = this.#open ? varintLength(this.#itemCount) - 1 : 0;
+    return this.#strings.size + varintLength(seriesCount) + this.#series.length + countGrowth;
   }
 
   /**
@@ -52,9 +50,9 @@ export class SeriesSection {
 
   /** Opens a series with `labels`, just costed by openCost. */
   open(labels: Labels): void {
-    this.#openLabels.reset();
-    this.#strings.write(labels, this.#openLabels);
-    this.#openItems.reset();
+    this.#strings.write(labels, this.#series);
+    this.#countAt = this.#series.length;
+    this.#series.byte(0);
     this.#itemCount = 0;
     this.#open = true;
   }
@@ -68,7 +66,7 @@ export class SeriesSection {
   item(): ByteWriter {
     if (!this.#open) throw new Error('BUG: an item without an open series');
     this.#itemCount++;
-    return this.#openItems;
+    return this.#series;
   }
 
   /** Writes the section, closing the open series. */
@@ -76,14 +74,12 @@ export class SeriesSection {
     this.#close();
     this.#strings.writeTo(out);
     out.varint(this.#seriesCount);
-    out.bytes(this.#closed.written());
+    out.bytes(this.#series.written());
   }
 
   #close(): void {
     if (!this.#open) return;
-    this.#closed.bytes(this.#openLabels.written());
-    this.#closed.varint(this.#itemCount);
-    this.#closed.bytes(this.#openItems.written());
+    this.#series.varintAt(this.#countAt, this.#itemCount);
     this.#seriesCount++;
     this.#open = false;
   }

@@ -1,4 +1,4 @@
-import { ByteWriter, Labels, utf8, varintLength } from '@promethium/model';
+import { ByteWriter, Labels, varintLength } from '@promethium/model';
 import type { ByteReader } from '@promethium/model';
 import { CodecError } from '../errors.js';
 
@@ -11,16 +11,25 @@ const MIN_LABEL_BYTES = 2;
  * count then (varint name index, varint value index) pairs. Adding a label set takes two
  * steps so a writer can keep to a byte budget: stage() says what it would cost, write()
  * adds it.
+ *
+ * This runs for every scraped series, so stage() does the work once: it looks each
+ * string up, adds the new ones to the table tentatively and keeps their indexes for
+ * write(). A stage() that no write() follows is undone by the next call.
  */
 export class StringTable {
   readonly #index = new Map<string, number>();
   readonly #entries = new ByteWriter();
+  // Strings and entry bytes that write() made part of the table.
+  #count = 0;
+  #entryBytes = 0;
   #staged: Labels | undefined;
-  #fresh: Map<string, number> | undefined;
+  // The staged set's name and value indexes, and the strings staging added to #index.
+  readonly #stagedIndexes: number[] = [];
+  readonly #fresh: string[] = [];
 
   /** Bytes the table takes in the message. */
   get size(): number {
-    return varintLength(this.#index.size) + this.#entries.length;
+    return varintLength(this.#count) + this.#entryBytes;
   }
 
   /**
@@ -28,46 +37,57 @@ export class StringTable {
    * the table's count) plus the label set itself. Remembers them for write().
    */
   stage(labels: Labels): number {
-    let fresh: Map<string, number> | undefined;
+    this.#unstage();
     let growth = varintLength(labels.size);
-    for (const pair of labels) {
-      for (const s of pair) {
-        let idx = this.#index.get(s) ?? fresh?.get(s);
-        if (idx === undefined) {
-          fresh ??= new Map();
-          idx = this.#index.size + fresh.size;
-          fresh.set(s, idx);
-          const len = Buffer.byteLength(s, 'utf8');
-          growth += varintLength(len) + len;
-        }
-        growth += varintLength(idx);
-      }
+    for (let i = 0; i < labels.size; i++) {
+      const [name, value] = labels.pairAt(i);
+      growth += this.#stageString(name, 2 * i) + this.#stageString(value, 2 * i + 1);
     }
-    const count = this.#index.size;
     this.#staged = labels;
-    this.#fresh = fresh;
-    return growth + varintLength(count + (fresh?.size ?? 0)) - varintLength(count);
+    const count = this.#count + this.#fresh.length;
+    const newEntries = this.#entries.length - this.#entryBytes;
+    return growth + newEntries + varintLength(count) - varintLength(this.#count);
   }
 
   /** Adds the strings of `labels`, which must be the last staged, and writes it to `out`. */
   write(labels: Labels, out: ByteWriter): void {
     if (labels !== this.#staged) throw new Error('BUG: StringTable.write without stage');
-    for (const [s, idx] of this.#fresh ?? []) {
-      this.#index.set(s, idx);
-      const bytes = utf8(s);
-      this.#entries.varint(bytes.length);
-      this.#entries.bytes(bytes);
-    }
+    this.#count += this.#fresh.length;
+    this.#entryBytes = this.#entries.length;
+    this.#fresh.length = 0;
     this.#staged = undefined;
-    this.#fresh = undefined;
-    out.varint(labels.size);
-    for (const pair of labels) for (const s of pair) out.varint(this.#index.get(s)!);
+    const n = labels.size;
+    out.varint(n);
+    for (let k = 0; k < 2 * n; k++) out.varint(this.#stagedIndexes[k]!);
   }
 
   /** Writes the table. */
   writeTo(out: ByteWriter): void {
-    out.varint(this.#index.size);
+    this.#unstage();
+    out.varint(this.#count);
     out.bytes(this.#entries.written());
+  }
+
+  // Records the index of `s` as the staged set's `k`th string; returns the bytes it takes there.
+  #stageString(s: string, k: number): number {
+    let idx = this.#index.get(s);
+    if (idx === undefined) {
+      idx = this.#count + this.#fresh.length;
+      this.#index.set(s, idx);
+      this.#fresh.push(s);
+      this.#entries.string(s);
+    }
+    this.#stagedIndexes[k] = idx;
+    return varintLength(idx);
+  }
+
+  // Takes back what the last stage() added when no write() followed it.
+  #unstage(): void {
+    if (this.#staged === undefined) return;
+    for (const s of this.#fresh) this.#index.delete(s);
+    this.#fresh.length = 0;
+    this.#entries.truncate(this.#entryBytes);
+    this.#staged = undefined;
   }
 }
 
@@ -84,15 +104,16 @@ export function readStringTable(r: ByteReader): string[] {
  */
 export function readLabels(r: ByteReader, strings: readonly string[]): Labels {
   const pairs: [string, string][] = [];
+  let prevName = '';
   for (let n = r.count(MIN_LABEL_BYTES, 'label count'); n > 0; n--) {
     const at = r.pos;
     const name = lookup(r, strings);
     const value = lookup(r, strings);
-    const prev = pairs[pairs.length - 1];
-    if (prev !== undefined && prev[0] >= name)
+    if (pairs.length > 0 && prevName >= name)
       throw new CodecError(`label ${JSON.stringify(name)} is not in strictly ascending order`, at);
     if (value === '') throw new CodecError(`label ${JSON.stringify(name)} has an empty value`, at);
     pairs.push([name, value]);
+    prevName = name;
   }
   return Labels.fromPairs(pairs);
 }

@@ -168,6 +168,25 @@ describe('chunkFromBytes', () => {
   });
 });
 
+describe('a chunk read between appends', () => {
+  it.each([
+    ['integer', () => new IntegerChunk()],
+    ['XOR', () => new XorChunk()],
+  ])('has its %s bytes counted up to the last append', (_, make) => {
+    const samples = counter(SAMPLES_PER_CHUNK);
+    const chunk: Chunk = make();
+    for (const [i, s] of samples.entries()) {
+      chunk.append(s.t, s.v);
+      if (i % 17 !== 0 && i !== samples.length - 1) continue;
+      const bytes = chunk.bytes();
+      expect((bytes[0]! << 8) | bytes[1]!).toBe(i + 1);
+      expect(readBack(chunkFromBytes(chunk.encoding, bytes.slice()))).toEqual(
+        expected(samples.slice(0, i + 1)),
+      );
+    }
+  });
+});
+
 describe('iteratorFromBytes', () => {
   const walk = (it: ChunkIterator): [number, number | 'stale'][] => {
     const out: [number, number | 'stale'][] = [];

@@ -109,11 +109,25 @@ export abstract class TimedChunk<I extends TimedIterator> extends BitWriter impl
     return false;
   }
 
-  /** Counts the sample written at `t`. */
+  /**
+   * Counts the sample written at `t`. The count header is left until the bytes are read
+   * (bytes(), buffer): an append then touches the end of the buffer only, not its start.
+   */
   protected endAppend(t: number): void {
     this.#lastT = t;
     this.#count++;
+  }
+
+  /** The written bytes as a view (exact length) of the backing array, header up to date. */
+  override bytes(): Uint8Array {
     this.setUint16(0, this.#count);
+    return super.bytes();
+  }
+
+  /** The backing array (see BitWriter), header up to date. */
+  override get buffer(): Uint8Array {
+    this.setUint16(0, this.#count);
+    return super.buffer;
   }
 
   /**

@@ -200,6 +200,54 @@ describe('Head', () => {
     expect(samplesOf(head.series(1)!).map((s) => s.t)).toEqual([1, 2, 3]);
   });
 
+  it('finds the series of fresh label objects whatever order batch after batch lists them in', () => {
+    const { head } = newHead();
+    const named = (job: string) => Labels.fromRecord({ __name__: 'up', job });
+    const scrape = (t: number, jobs: string[]) =>
+      write(
+        head,
+        jobs.map((job) => ({ labels: named(job), samples: [{ t, v: t }] })),
+      );
+    scrape(1, ['a', 'b', 'c', 'd']);
+    const refOf = (job: string) => head.seriesByLabels(named(job))!.ref;
+    const order = (prepared: ReturnType<typeof write>) =>
+      logged(prepared.record.samples).map((s) => s.ref);
+    expect(order(scrape(2, ['a', 'b', 'c', 'd']))).toEqual(['a', 'b', 'c', 'd'].map(refOf));
+    expect(order(scrape(3, ['d', 'b', 'a', 'c']))).toEqual(['d', 'b', 'a', 'c'].map(refOf));
+    const withNew = scrape(4, ['a', 'x', 'b', 'd']);
+    expect(withNew.record.series.map((s) => s.labels.get('job'))).toEqual(['x']);
+    expect(order(withNew)).toEqual(['a', 'x', 'b', 'd'].map(refOf));
+    expect(order(scrape(5, ['a', 'b', 'c', 'd', 'x']))).toEqual(
+      ['a', 'b', 'c', 'd', 'x'].map(refOf),
+    );
+    expect(head.size).toBe(5);
+    for (const job of ['a', 'b', 'c', 'd'])
+      expect(samplesOf(head.seriesByLabels(named(job))!).length).toBe(job === 'c' ? 4 : 5);
+  });
+
+  it('looks up anew where the series that followed last time was dropped or never committed', () => {
+    const { head } = newHead();
+    const named = (job: string) => Labels.fromRecord({ __name__: 'up', job });
+    const batch = (t: number, jobs: string[]) =>
+      jobs.map((job) => ({ labels: named(job), t, v: t }));
+    head.commit(head.prepare(batch(1, ['a', 'b'])));
+    head.drop([head.seriesByLabels(named('b'))!]);
+    const recreated = head.prepare(batch(2, ['a', 'b']));
+    expect(recreated.record.series.map((s) => s.ref)).toEqual([3]);
+    head.commit(recreated);
+    // A batch the log refused: its series' refs go to the next batch's new series.
+    head.prepare(batch(3, ['a', 'y', 'z']));
+    const next = head.prepare(batch(3, ['a', 'w', 'y']));
+    expect(next.record.series.map((s) => [s.ref, s.labels.get('job')])).toEqual([
+      [4, 'w'],
+      [5, 'y'],
+    ]);
+    head.commit(next);
+    const again = head.prepare(batch(4, ['a', 'y', 'z', 'w']));
+    expect(again.record.series.map((s) => [s.ref, s.labels.get('job')])).toEqual([[6, 'z']]);
+    expect(logged(again.record.samples).map((s) => s.ref)).toEqual([1, 5, 6, 4]);
+  });
+
   it('keeps series apart whose label hash codes collide', () => {
     const { head } = newHead();
     const a = Labels.fromRecord({ __name__: 'm', i: '48316' });

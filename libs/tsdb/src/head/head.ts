@@ -61,7 +61,8 @@ export class Head {
   /**
    * The series each label set object created. A caller that keeps passing that object
    * (as a scrape cache would) finds its series without comparing labels, which costs
-   * more than everything else an append does; fresh objects take the hash table.
+   * more than everything else an append does; fresh objects (a decoded batch's) are
+   * checked against the series' successor (MemSeries.successorRef), then the hash table.
    */
   readonly #byInput = new WeakMap<Labels, MemSeries>();
   readonly #byRef: (MemSeries | undefined)[] = [];
@@ -126,7 +127,13 @@ export class Head {
       if (sample.labels !== labels || !series) {
         labels = sample.labels;
         if (labels.size === 0) throw new InvalidSampleError(i, 'the label set is empty');
-        series = this.#find(labels) ?? batch.seriesFor(labels);
+        const previous = series;
+        series =
+          this.#known(labels) ??
+          this.#successor(previous, labels) ??
+          this.#byLabels.get(labels) ??
+          batch.seriesFor(labels);
+        if (previous) previous.successorRef = series.ref;
         slot = batch.slotOf(series);
       }
       if (!Number.isSafeInteger(sample.t)) {
@@ -209,10 +216,25 @@ export class Head {
     this.#maxT = maxT;
   }
 
+  /**
+   * The series that followed `previous` last time, when it has these labels: a decoded
+   * batch brings fresh label objects, and comparing them with one series' costs less than
+   * hashing them to search the table.
+   */
+  #successor(previous: MemSeries | undefined, labels: Labels): MemSeries | undefined {
+    if (!previous) return undefined;
+    const next = this.#byRef[previous.successorRef];
+    return next !== undefined && next.labels.equalPairs(labels) ? next : undefined;
+  }
+
   #find(labels: Labels): MemSeries | undefined {
+    return this.#known(labels) ?? this.#byLabels.get(labels);
+  }
+
+  /** The series this very label set object created, if still held. */
+  #known(labels: Labels): MemSeries | undefined {
     const known = this.#byInput.get(labels);
-    if (known !== undefined && this.#byRef[known.ref] === known) return known;
-    return this.#byLabels.get(labels);
+    return known !== undefined && this.#byRef[known.ref] === known ? known : undefined;
   }
 
   #register(series: MemSeries): void {

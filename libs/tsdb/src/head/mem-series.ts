@@ -40,6 +40,13 @@ export class MemSeries {
    * is in that batch, meaningful only to the batch that set it.
    */
   batchSlot = -1;
+  /**
+   * The ref of the series whose samples followed this one's in the last batch prepared
+   * (committed or not), 0 for none: a source sends its series in the same order batch
+   * after batch, so this predicts the next lookup. A hint only, checked against the
+   * labels before use, so it may name a series since dropped or never created.
+   */
+  successorRef = 0;
 
   /** `labels` become the index's interned copy once the head registers the series. */
   constructor(
