@@ -36,7 +36,9 @@ interface Failure {
 /**
  * Publishes one shard's committed samples durably, one batch at a time so they reach the
  * shard in commit order. A batch is everything queued while the previous one was being
- * sent, split into messages under the bus's size limit. A failed publish is retried with
+ * sent; each commit of it is encoded on its own (a scrape's commit repeats the series of
+ * the one before, which encodeSampleBatches makes cheap), split into messages under the
+ * bus's size limit. A failed publish is retried with
  * capped exponential backoff until the deadline of the batch's oldest samples.
  */
 export class ShardSender {
@@ -75,7 +77,8 @@ export class ShardSender {
   }
 
   private async sendBatch(batch: readonly Handover[]): Promise<void> {
-    const samples = batch.length === 1 ? batch[0]!.samples : batch.flatMap((h) => h.samples);
+    const deadline = batch[0]!.deadline;
+    const total = batch.reduce((n, h) => n + h.samples.length, 0);
     const drops = new Map<DropReason, { samples: number; err: unknown }>();
     const drop = (n: number, { reason, err }: Failure): void => {
       // The first error of a reason is kept: later messages often fail only for lack of time.
@@ -83,10 +86,10 @@ export class ShardSender {
       if (n > 0) drops.set(reason, { samples: (seen?.samples ?? 0) + n, err: seen?.err ?? err });
     };
     try {
-      await this.publish(samples, batch[0]!.deadline, drop);
+      for (const { samples } of batch) await this.publish(samples, deadline, drop);
     } finally {
-      this.account(samples.length, drops);
-      this.ctx.release(samples.length);
+      this.account(total, drops);
+      this.ctx.release(total);
       for (const h of batch) h.settle();
     }
   }

@@ -1,4 +1,4 @@
-import type { LabeledSample } from '@promethium/model';
+import type { LabeledSample, Labels } from '@promethium/model';
 import { staleMarker } from '@promethium/model';
 import { SeriesTextCache } from '@promethium/exposition';
 import type { MetricMetadata } from '@promethium/exposition';
@@ -53,6 +53,9 @@ export class ScrapeLoop {
   private timer: NodeJS.Timeout | undefined;
   private readonly cache: SeriesCache;
   private readonly seriesTexts = new SeriesTextCache();
+  // The same Labels every scrape, so the write path can tell the series repeat (see
+  // encodeSampleBatches).
+  private readonly reportLabels: readonly Labels[];
   private running: Promise<void> = Promise.resolve();
   private busy = false;
   private forcedError: string | undefined;
@@ -71,6 +74,7 @@ export class ScrapeLoop {
     private readonly observer: ScrapeLoopObserver,
   ) {
     const { config } = target;
+    this.reportLabels = REPORT_SERIES.map((name) => target.labels.with('__name__', name));
     this.cache = new SeriesCache({
       targetLabels: target.labels,
       honorLabels: config.honorLabels,
@@ -121,10 +125,7 @@ export class ScrapeLoop {
     const report =
       this.lastHealth.lastScrape === 0
         ? []
-        : REPORT_SERIES.map((name) => ({
-            labels: this.target.labels.with('__name__', name),
-            ...staleMarker(now),
-          }));
+        : this.reportLabels.map((labels) => ({ labels, ...staleMarker(now) }));
     await this.write([...this.cache.markAllStale(now), ...report]);
   }
 
@@ -170,11 +171,7 @@ export class ScrapeLoop {
 
   // The synthetic series carry the target's labels only, whatever metric relabeling says.
   private reportSamples(t: number, values: Record<ReportSeries, number>): LabeledSample[] {
-    return REPORT_SERIES.map((name) => ({
-      labels: this.target.labels.with('__name__', name),
-      t,
-      v: values[name],
-    }));
+    return REPORT_SERIES.map((name, i) => ({ labels: this.reportLabels[i]!, t, v: values[name] }));
   }
 
   private async write(samples: readonly LabeledSample[]): Promise<void> {
