@@ -45,3 +45,36 @@ export type {
 export type { ScrapeProtocol } from './prometheus/scrape-protocols.js';
 export { parseWebConfig, loadWebConfig } from './web/load.js';
 export type { WebConfig, WebTlsConfig, ClientAuthType, TlsVersion } from './web/types.js';
+export { parseAlertmanagerConfig, loadAlertmanagerConfig } from './alertmanager/load.js';
+export type {
+  LoadedAlertmanagerConfig,
+  AlertmanagerConfig,
+  AlertmanagerGlobalConfig,
+  AlertmanagerRoute,
+  HttpClientConfig,
+  HostPort,
+  InhibitRule,
+  Receiver,
+  EmailConfig,
+  EmailThreading,
+  SlackConfig,
+  SlackField,
+  SlackAction,
+  SlackConfirmationField,
+  PagerdutyConfig,
+  PagerdutyImage,
+  PagerdutyLink,
+  WebhookConfig,
+  TimeInterval,
+  TimeRange,
+  InclusiveRange,
+} from './alertmanager/types.js';
+export {
+  Matcher,
+  InvalidMatcherError,
+  matchesLabels,
+  compareMatchers,
+  type MatchType,
+} from './alertmanager/matchers/matcher.js';
+export { parseMatchers, parseMatcher } from './alertmanager/matchers/parse.js';
+export { inTimeInterval } from './alertmanager/in-time-interval.js';

@@ -9,3 +9,4 @@ export {
   isValidLabelName,
 } from './config.js';
 export { RelabelRegex, InvalidRelabelRegexError } from './regex.js';
+export { expandTemplate } from './expand.js';
