@@ -13,10 +13,11 @@ import type {
   Tree,
   VariableNode,
 } from './ast.js';
+import { goUnquote } from '@promethium/model';
 import { isEmptyTree, nodeString } from './ast.js';
 import { TemplateParseError } from './errors.js';
 import { type Token, type TokenType, describeToken, lex } from './lexer.js';
-import { parseFloatLiteral, quote, underscoresOK, unquote } from './strconv.js';
+import { parseFloatLiteral, quote, underscoresOK } from './strconv.js';
 
 export interface ParseOptions {
   /** Whether a function of this name is defined (builtin or registered). */
@@ -364,7 +365,7 @@ class Parser {
   }
 
   unquote(text: string): string {
-    const s = unquote(text);
+    const s = goUnquote(text);
     if (s === undefined) this.errorf('invalid syntax');
     return s;
   }
@@ -447,7 +448,7 @@ class Parser {
 
   number(t: Token): NumberValue {
     if (t.type === 'charConstant') {
-      const s = unquote(t.val);
+      const s = goUnquote(t.val);
       if (s === undefined) this.errorf(`malformed character constant: ${t.val}`);
       return { kind: 'int', value: BigInt(s.codePointAt(0)!) };
     }

@@ -2,7 +2,7 @@
 // double-quoted Go strings or unquoted runs of characters other than spaces and
 // {}!=~,\"'`. Errors carry the 0-based column range (in characters) of the offending input.
 import { isGoSpace } from '../go.js';
-import { goUnquote } from './go-unquote.js';
+import { goUnquoteStrict } from './go-unquote.js';
 import { InvalidMatcherError, Matcher } from './matcher.js';
 import type { MatchType } from './matcher.js';
 
@@ -315,7 +315,7 @@ function attempt(step: () => unknown): boolean {
 
 function unquote(token: Token): string {
   if (token.kind !== 'quoted') return token.value;
-  const value = goUnquote(token.value);
+  const value = goUnquoteStrict(token.value);
   if (value !== undefined) return value;
   throw new InvalidMatcherError(
     `${token.columnStart}:${token.columnEnd}: ${token.value}: invalid input`,
