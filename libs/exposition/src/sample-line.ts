@@ -49,13 +49,13 @@ function readSeries(
 ): { name: string; labels: Labels } {
   const nameAt = c.pos;
   const known = cache?.find(c);
-  const type = families.noteSample(known?.name ?? c.readName(true));
+  const name = known?.name ?? c.readName(true);
+  const type = families.noteSample(name);
   if (known !== undefined && known.type === type) {
     c.pos = nameAt + known.text.length;
     return known;
   }
-  c.pos = nameAt;
-  const name = c.readName(true);
+  c.pos = nameAt + name.length;
   const labels = readSeriesLabels(c, name, type, normalized);
   return { name, labels: cache?.store(c, nameAt, { name, labels, type }) ?? labels };
 }

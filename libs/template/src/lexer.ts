@@ -395,43 +395,37 @@ class Lexer {
   }
 
   lexChar(start: number, line: number): void {
-    const { input } = this;
-    let i = start + 1;
-    for (;;) {
-      const c = input[i];
-      if (c === '\\') {
-        const next = input[i + 1];
-        if (next === undefined || next === '\n')
-          this.fail('unterminated character constant', start, line);
-        i += 2;
-        continue;
-      }
-      if (c === undefined || c === '\n') this.fail('unterminated character constant', start, line);
-      i++;
-      if (c === "'") break;
-    }
-    this.advance(i);
-    this.emit('charConstant', start, i, line);
+    this.lexQuoted(start, line, "'", 'charConstant', 'unterminated character constant');
   }
 
   lexQuote(start: number, line: number): void {
+    this.lexQuoted(start, line, '"', 'string', 'unterminated quoted string');
+  }
+
+  // A literal running to the unescaped `quote` on the same line.
+  lexQuoted(
+    start: number,
+    line: number,
+    quote: string,
+    type: TokenType,
+    unterminated: string,
+  ): void {
     const { input } = this;
     let i = start + 1;
     for (;;) {
       const c = input[i];
       if (c === '\\') {
         const next = input[i + 1];
-        if (next === undefined || next === '\n')
-          this.fail('unterminated quoted string', start, line);
+        if (next === undefined || next === '\n') this.fail(unterminated, start, line);
         i += 2;
         continue;
       }
-      if (c === undefined || c === '\n') this.fail('unterminated quoted string', start, line);
+      if (c === undefined || c === '\n') this.fail(unterminated, start, line);
       i++;
-      if (c === '"') break;
+      if (c === quote) break;
     }
     this.advance(i);
-    this.emit('string', start, i, line);
+    this.emit(type, start, i, line);
   }
 
   lexRawQuote(start: number, line: number): void {
